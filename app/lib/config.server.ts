@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+// Read once at start-up, so a misconfigured production server refuses to
+// start instead of failing on the first sign-in.
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_PATH: z.string().min(1).default("./data/practice-bank.sqlite"),
+    SESSION_SECRET: z.string().optional(),
+    TRUST_PROXY: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET must be set to at least 32 random characters when NODE_ENV=production",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema> & { isProduction: boolean };
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Configuration error: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    cached = { ...parsed.data, isProduction: parsed.data.NODE_ENV === "production" };
+  }
+  return cached;
+}

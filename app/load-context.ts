@@ -1,0 +1,14 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    clientAddress: string;
+  }
+  // Types for loader and action data under single fetch (data() and plain objects).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export {};

@@ -1,0 +1,50 @@
+import type { DB } from "~/db.server";
+import type { OrganisationKind } from "../../db/schema";
+
+export const ORGANISATION_KINDS: Record<OrganisationKind, string> = {
+  territorial_force: "Territorial police force",
+  special_force: "Special police force",
+  regional_unit: "Regional organised crime unit",
+  national_unit: "National body or unit",
+  partner: "Partner organisation",
+};
+
+export function listOrganisations(db: DB, { activeOnly = false } = {}) {
+  let q = db.selectFrom("organisations").selectAll().orderBy("name");
+  if (activeOnly) q = q.where("active", "=", 1);
+  return q.execute();
+}
+
+export function getOrganisation(db: DB, id: number) {
+  return db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listRegions(db: DB) {
+  return db.selectFrom("organisations").select("region").distinct().orderBy("region").execute()
+    .then((rows) => rows.map((r) => r.region));
+}
+
+export interface OrganisationInput {
+  name: string;
+  slug: string;
+  kind: OrganisationKind;
+  region: string;
+}
+
+export async function createOrganisation(db: DB, input: OrganisationInput) {
+  return db.insertInto("organisations").values(input).returning("id").executeTakeFirstOrThrow();
+}
+
+export async function updateOrganisation(db: DB, id: number, input: Omit<OrganisationInput, "slug"> & { active: boolean }) {
+  return db
+    .updateTable("organisations")
+    .set({ name: input.name, kind: input.kind, region: input.region, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function organisationNameTaken(db: DB, name: string, exceptId?: number) {
+  let q = db.selectFrom("organisations").select("id").where((eb) => eb.fn("lower", ["name"]), "=", name.toLowerCase());
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return Boolean(await q.executeTakeFirst());
+}

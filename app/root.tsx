@@ -1,0 +1,103 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteFooter } from "~/components/layout/site-footer";
+import { SiteHeader } from "~/components/layout/site-header";
+import { useNonce } from "~/components/nonce";
+import { getUser } from "~/lib/auth.server";
+import stylesUrl from "~/styles/main.generated.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Neighbourhood policing practice bank" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return {
+    user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+function Document({ children, title }: { children: ReactNode; title?: string }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0b0c0c" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <a href="#main-content" className="govuk-skip-link">
+          Skip to main content
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+            {children}
+          </main>
+        </div>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Outlet />
+    </Document>
+  );
+}
+
+const ERROR_TEXT: Record<number, { title: string; body: string }> = {
+  400: { title: "There is a problem with your request", body: "Check what you entered and try again." },
+  403: { title: "You do not have permission to see this page", body: "If you think you should, ask an administrator." },
+  404: { title: "Page not found", body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." },
+  405: { title: "That action is not available here", body: "Go back and try again." },
+  409: { title: "Someone else changed this first", body: "Go back, reload the page and try again." },
+  410: { title: "This page has been taken down", body: "It is no longer published." },
+  413: { title: "What you sent is too large", body: "Shorten it and try again." },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const known = ERROR_TEXT[status];
+  const title = known?.title ?? "Sorry, there is a problem with the service";
+  // Text a route chose to send (e.g. why an entry was taken down) is shown;
+  // anything else stays generic, so no internals reach the page.
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : known?.body ?? "Try again later.";
+  return (
+    <Document title={`${title} - Neighbourhood policing practice bank`}>
+      <h1 className="govuk-heading-l">{title}</h1>
+      <p className="govuk-body">{detail}</p>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/">
+          Go to the practice bank home page
+        </a>
+      </p>
+    </Document>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { calendarFor, calendarResponse } from "~/lib/calendar.server";
+import { getEventSessionBySlug } from "~/models/event-session.server";
+
+// Served at /week-of-action/<slug>.ics (the server maps that address here).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await getEventSessionBySlug(getDb(), params.slug ?? "");
+  if (!session) throw new Response("No session has that address.", { status: 404 });
+  const body = calendarFor([session], new URL(request.url).origin, session.title);
+  return calendarResponse(body, `${session.slug}.ics`);
+}

@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getDb } from "~/db.server";
+import { calendarFor, calendarResponse } from "~/lib/calendar.server";
+import { listEventSessions } from "~/models/event-session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const sessions = await listEventSessions(getDb());
+  const body = calendarFor(sessions, new URL(request.url).origin, "Neighbourhood Policing Week of Action 2026");
+  return calendarResponse(body, "week-of-action-2026.ics");
+}

@@ -1,0 +1,112 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema";
+import { hashPassword } from "../app/lib/password.server";
+import organisationsFile from "./data/organisations.json";
+import tagsFile from "./data/tags.json";
+import { loadWeekOfAction } from "./week-of-action";
+
+type DB = Kysely<Database>;
+
+// Seeding only ever inserts what is missing, keyed by slug or email: running it
+// again changes nothing, and an admin's edits (a recording link, a renamed tag)
+// survive every restart.
+
+export const DEMO_PASSWORD = "practice-bank-demo";
+
+export const DEMO_ACCOUNTS = [
+  { email: "sussex.lead@demo.test", name: "Sam Patel", role: "force_lead", organisation: "sussex-police" },
+  { email: "sussex.colleague@demo.test", name: "Jo Morgan", role: "force_lead", organisation: "sussex-police" },
+  { email: "hampshire.lead@demo.test", name: "Alex Reid", role: "force_lead", organisation: "hampshire-and-isle-of-wight-constabulary" },
+  { email: "reviewer@demo.test", name: "Priya Shah", role: "reviewer", organisation: null },
+  { email: "reviewer2@demo.test", name: "Tom Evans", role: "reviewer", organisation: null },
+  { email: "admin@demo.test", name: "Chris Lee", role: "admin", organisation: null },
+] as const;
+
+export async function seedReferenceData(db: DB) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("organisations")
+      .values(organisationsFile.organisations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind as never, region: o.region })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+
+    for (const tag of tagsFile.tags) {
+      const inserted = await trx
+        .insertInto("tags")
+        .values({ slug: tag.slug, label: tag.label })
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      // Synonyms come with a new tag only; afterwards admins own them.
+      if (inserted) {
+        await trx
+          .insertInto("tag_synonyms")
+          .values(tag.synonyms.map((term) => ({ tag_id: inserted.id, term })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+
+    const tagIds = new Map((await trx.selectFrom("tags").select(["id", "slug"]).execute()).map((t) => [t.slug, t.id]));
+    const orgIds = new Map((await trx.selectFrom("organisations").select(["id", "name"]).execute()).map((o) => [o.name, o.id]));
+
+    for (const s of loadWeekOfAction().sessions) {
+      const inserted = await trx
+        .insertInto("event_sessions")
+        .values({
+          slug: s.slug,
+          title: s.title,
+          summary: s.summary,
+          starts_at: s.startsAt,
+          ends_at: s.endsAt,
+          listed_day: s.listedDay,
+          booking_url: s.bookingUrl,
+          data_warnings: JSON.stringify(s.warnings),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) continue;
+      await trx
+        .insertInto("event_speakers")
+        .values(
+          s.speakers.map((sp, position) => ({
+            event_session_id: inserted.id,
+            position,
+            name: sp.name,
+            role: sp.role,
+            organisation_name: sp.organisation,
+            organisation_id: orgIds.get(sp.organisation) ?? null,
+          })),
+        )
+        .execute();
+      const ids = s.tags.map((slug) => {
+        const id = tagIds.get(slug);
+        if (!id) throw new Error(`Session ${s.slug} names unknown tag ${slug}`);
+        return id;
+      });
+      await trx.insertInto("event_session_tags").values(ids.map((tag_id) => ({ event_session_id: inserted.id, tag_id }))).execute();
+    }
+  });
+}
+
+export async function seedDemoData(db: DB) {
+  const existing = new Set((await db.selectFrom("users").select("email").execute()).map((u) => u.email));
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
+  if (missing.length === 0) return;
+  const orgIds = new Map((await db.selectFrom("organisations").select(["id", "slug"]).execute()).map((o) => [o.slug, o.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db
+    .insertInto("users")
+    .values(
+      missing.map((a) => ({
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        password_hash: passwordHash,
+        organisation_id: a.organisation ? orgIds.get(a.organisation)! : null,
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
