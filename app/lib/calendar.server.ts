@@ -1,6 +1,10 @@
 import ICAL from "ical.js";
 import type { EventSessionView } from "~/models/event-session.server";
 
+// RFC 5545 caps a line at 75 octets. ical.js does not count the space that
+// starts a folded continuation line, so its limit is set one lower.
+ICAL.foldLength = 74;
+
 // A stable UID per session, independent of the host serving it, so that
 // importing the same session twice updates one calendar event, not two.
 export function sessionUid(slug: string) {

@@ -66,6 +66,22 @@ export async function getEventSessionBySlug(db: DB, slug: string): Promise<Event
   return (await hydrate(db, rows))[0];
 }
 
+export async function getEventSession(db: DB, id: number): Promise<EventSessionView | undefined> {
+  const rows = await db.selectFrom("event_sessions").selectAll().where("id", "=", id).execute();
+  return (await hydrate(db, rows))[0];
+}
+
+/** Every tag linked to a session, retired ones included (the view above leaves those out). */
+export async function listEventSessionTagIds(db: DB, id: number): Promise<{ id: number; active: boolean }[]> {
+  const rows = await db
+    .selectFrom("event_session_tags")
+    .innerJoin("tags", "tags.id", "event_session_tags.tag_id")
+    .select(["tags.id", "tags.active"])
+    .where("event_session_tags.event_session_id", "=", id)
+    .execute();
+  return rows.map((r) => ({ id: r.id, active: r.active === 1 }));
+}
+
 export interface EventSessionListingInput {
   title: string;
   summary: string;

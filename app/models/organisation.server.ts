@@ -29,10 +29,20 @@ export interface OrganisationInput {
   slug: string;
   kind: OrganisationKind;
   region: string;
+  /** Accepting new entries; new organisations are active unless this says otherwise. */
+  active?: boolean;
 }
 
-export async function createOrganisation(db: DB, input: OrganisationInput) {
-  return db.insertInto("organisations").values(input).returning("id").executeTakeFirstOrThrow();
+export async function createOrganisation(db: DB, { active, ...input }: OrganisationInput) {
+  return db
+    .insertInto("organisations")
+    .values({ ...input, ...(active === undefined ? {} : { active: active ? 1 : 0 }) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+export async function organisationSlugTaken(db: DB, slug: string) {
+  return Boolean(await db.selectFrom("organisations").select("id").where("slug", "=", slug).executeTakeFirst());
 }
 
 export async function updateOrganisation(db: DB, id: number, input: Omit<OrganisationInput, "slug"> & { active: boolean }) {

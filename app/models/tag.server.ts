@@ -46,6 +46,10 @@ export async function tagLabelTaken(db: DB, label: string, exceptId?: number) {
   return Boolean(await q.executeTakeFirst());
 }
 
+export async function tagSlugTaken(db: DB, slug: string) {
+  return Boolean(await db.selectFrom("tags").select("id").where("slug", "=", slug).executeTakeFirst());
+}
+
 export async function createTag(db: DB, slug: string, input: TagInput) {
   return db.transaction().execute(async (trx) => {
     const { id } = await trx

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/error-summary";
@@ -13,6 +13,9 @@ import { parseWith } from "~/lib/validation";
 import { signInSchema } from "~/schemas/sign-in";
 
 export const meta: MetaFunction = () => [{ title: "Sign in - Neighbourhood policing practice bank" }];
+
+// Passes the action's Retry-After through to the page response.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { checkbox, optionalText, requiredText } from "./fields";
+
+export const MAX_SYNONYM_LENGTH = 60;
+export const MAX_SYNONYMS = 50;
+
+/** One per line or comma separated; lower case, trimmed, inner spaces collapsed, no repeats. */
+export function splitSynonyms(text: string): string[] {
+  const terms = text
+    .split(/[\n\r,]+/)
+    .map((t) => t.trim().replace(/\s+/g, " ").toLowerCase())
+    .filter(Boolean);
+  return [...new Set(terms)];
+}
+
+export const tagSchema = z.object({
+  label: requiredText("Enter the tag's label", 80, "Label must be 80 characters or fewer"),
+  description: optionalText(500, "Description must be 500 characters or fewer"),
+  synonyms: z
+    .string()
+    .max(5000, "Other words must be 5,000 characters or fewer in total")
+    .optional()
+    .transform((text, ctx) => {
+      const terms = splitSynonyms(text ?? "");
+      const tooLong = terms.find((t) => t.length > MAX_SYNONYM_LENGTH);
+      if (tooLong) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Each other word must be ${MAX_SYNONYM_LENGTH} characters or fewer ("${tooLong.slice(0, 30)}..." is too long)`,
+        });
+        return z.NEVER;
+      }
+      if (terms.length > MAX_SYNONYMS) {
+        ctx.addIssue({ code: "custom", message: `Enter ${MAX_SYNONYMS} other words or fewer` });
+        return z.NEVER;
+      }
+      return terms;
+    }),
+  active: checkbox,
+});
+
+export type TagValues = z.infer<typeof tagSchema>;

@@ -1,0 +1,93 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/connection";
+import { Client } from "../support/client";
+import { startServer, type RunningServer } from "../support/server";
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.stop();
+});
+
+function tempDb() {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "practice-bank-mode-")), "db.sqlite");
+}
+
+async function count(file: string, table: "users" | "event_sessions" | "organisations") {
+  const db = openDatabase(file);
+  const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  await db.destroy();
+  return Number(n);
+}
+
+describe("starting the server", () => {
+  it("in demo mode creates, migrates and seeds the database with demo accounts, and leaves it alone on restart", async () => {
+    const file = tempDb();
+    const first = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
+    running.push(first);
+    const client = new Client(first.url);
+    await client.signIn("sussex.lead@demo.test", "practice-bank-demo");
+    expect(await (await client.get("/submissions")).text()).toContain("Sussex Police");
+    await first.stop();
+    running.pop();
+    const users = await count(file, "users");
+    const sessions = await count(file, "event_sessions");
+    expect(sessions).toBe(12);
+
+    const second = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
+    running.push(second);
+    expect(await count(file, "users")).toBe(users);
+    expect(await count(file, "event_sessions")).toBe(12);
+    // The generated demo secret is kept, so a session survives the restart.
+    const sameBrowser = new Client(second.url);
+    sameBrowser.setCookieHeader(client.cookieHeader());
+    const again = await sameBrowser.get("/submissions");
+    expect(again.status).toBe(200);
+  });
+
+  it("in production seeds reference data but never demo accounts", async () => {
+    const file = tempDb();
+    running.push(await startServer({ databasePath: file, env: { NODE_ENV: "production" } }));
+    expect(await count(file, "users")).toBe(0);
+    expect(await count(file, "organisations")).toBeGreaterThanOrEqual(43);
+    expect(await count(file, "event_sessions")).toBe(12);
+    const res = await new Client(running[0].url).post("/login", { email: "admin@demo.test", password: "practice-bank-demo" });
+    expect(res.status).toBe(401);
+  });
+
+  it("in production refuses to start without SESSION_SECRET, and says why", () => {
+    const result = spawnSync(process.execPath, ["build/index.js"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_PATH: tempDb(), PORT: "0" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("SESSION_SECRET must be set");
+  });
+
+  it("in production shows no stack trace or internals on an error page", async () => {
+    const server = await startServer({ env: { NODE_ENV: "production" } });
+    running.push(server);
+    const res = await fetch(`${server.url}/week-of-action/%E0%A4%A`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    const html = await res.text();
+    expect(html).not.toMatch(/at [\w.]+ \(.*:\d+:\d+\)/);
+    expect(html).not.toContain("node_modules");
+  });
+});
+
+describe("/healthz", () => {
+  it("answers 503 when the database cannot be opened", async () => {
+    const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "practice-bank-health-")), "file");
+    fs.writeFileSync(blocker, "");
+    process.env.DATABASE_PATH = path.join(blocker, "db.sqlite");
+    const { loader } = await import("../../app/routes/healthz");
+    const res = await loader();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "error", database: "unreachable" });
+  });
+});

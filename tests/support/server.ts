@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BUILD = path.join(ROOT, "build/index.js");
+
+export interface RunningServer {
+  url: string;
+  databasePath: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/**
+ * Starts the built server (npm test builds first) as its own process on a
+ * free loopback port with its own database file, exactly as `npm start` runs it.
+ */
+export async function startServer({
+  env = {},
+  databasePath,
+}: { env?: Record<string, string>; databasePath?: string } = {}): Promise<RunningServer> {
+  if (!fs.existsSync(BUILD)) throw new Error("build/index.js is missing: run `npm run build` first (npm test does)");
+  const port = await freePort();
+  const dbPath = databasePath ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "practice-bank-server-")), "server.sqlite");
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, [BUILD], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
+      ...env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not start:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return {
+    url,
+    databasePath: dbPath,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
