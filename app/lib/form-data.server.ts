@@ -34,15 +34,4 @@ export async function readForm(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
-/**
- * The form as a plain object: repeated names (checkbox groups) become arrays
- * for the fields listed in `arrayFields`, other names keep their last value.
- */
-export function formToObject(form: URLSearchParams, arrayFields: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const key of new Set(form.keys())) {
-    out[key] = arrayFields.includes(key) ? form.getAll(key) : form.get(key);
-  }
-  for (const key of arrayFields) out[key] ??= [];
-  return { ...out };
-}
+export { formToObject } from "./form-values";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusTag } from "~/components/practice/status-tag";
 import { getDb } from "~/db.server";
 import { requireRole } from "~/lib/auth.server";
 import { formatUkDateTime } from "~/lib/uk-time";
@@ -22,6 +23,13 @@ export default function Submissions() {
     <>
       <span className="govuk-caption-l">{organisationName}</span>
       <h1 className="govuk-heading-xl">Your organisation&apos;s entries</h1>
+      <p className="govuk-body">
+        Entries written by anyone in {organisationName}. Colleagues in your organisation can open and finish each
+        other&apos;s drafts.
+      </p>
+      <Link className="govuk-button" data-module="govuk-button" to="/submissions/new">
+        Write up an initiative
+      </Link>
       {entries.length === 0 ? (
         <p className="govuk-body">Your organisation has no practice entries yet.</p>
       ) : (
@@ -38,9 +46,18 @@ export default function Submissions() {
             <tbody className="govuk-table__body">
               {entries.map((e) => (
                 <tr key={e.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{e.title || "Untitled draft"}</td>
-                  <td className="govuk-table__cell">{e.status.replace(/_/g, " ")}</td>
-                  <td className="govuk-table__cell">{e.updated}</td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/submissions/${e.id}`}>
+                      {e.title || "Untitled draft"}
+                    </Link>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <StatusTag status={e.status} />
+                  </td>
+                  <td className="govuk-table__cell">
+                    {e.updated}
+                    {e.updated_by_name ? ` by ${e.updated_by_name}` : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -15,12 +15,16 @@ export function savedIdFrom(request: Request): number | null {
   return saved && /^\d{1,15}$/.test(saved) ? Number(saved) : null;
 }
 
+// Letters that do not decompose into a plain letter and an accent.
+const LETTERS: Record<string, string> = { æ: "ae", ø: "o", œ: "oe", ß: "ss", ł: "l", đ: "d", ð: "d", þ: "th" };
+
 /** "Avon and Somerset Police" -> "avon-and-somerset-police"; "" when nothing usable is left. */
 export function slugFrom(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/[æøœßłđðþ]/g, (c) => LETTERS[c])
     .replace(/&/g, " and ")
     .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")

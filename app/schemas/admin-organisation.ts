@@ -17,7 +17,7 @@ void allKindsListed;
 
 export const organisationSchema = z.object({
   name: requiredText("Enter the organisation's name", 120, "Name must be 120 characters or fewer").refine(
-    (v) => /[a-z0-9]/i.test(v),
+    (v) => /[\p{L}\p{N}]/u.test(v),
     "The name must include at least one letter or number",
   ),
   kind: z.enum(ORGANISATION_KIND_VALUES, { error: "Choose what kind of organisation it is" }),

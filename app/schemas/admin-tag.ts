@@ -40,3 +40,11 @@ export const tagSchema = z.object({
 });
 
 export type TagValues = z.infer<typeof tagSchema>;
+
+export const TAG_LABEL_TAKEN = "A tag with this label already exists";
+
+/** The field error for other words that already belong to other tags, naming those tags. */
+export function synonymClashMessage(clashes: { term: string; label: string }[]): string {
+  if (clashes.length === 1) return `"${clashes[0].term}" is already used by the tag ${clashes[0].label}`;
+  return `These words are already used by other tags: ${clashes.map((c) => `"${c.term}" (${c.label})`).join(", ")}`;
+}

@@ -27,9 +27,14 @@ export function ErrorSummary({ errors, order }: { errors: FieldErrors; order?: r
           <ul className="govuk-list govuk-error-summary__list">
             {sorted.map((key) => (
               <li key={key}>
-                <a href={`#${fieldId(key)}`} onClick={(event) => focusField(event, fieldId(key))}>
-                  {errors[key]}
-                </a>
+                {key === "form" ? (
+                  // A problem with the form as a whole has no field to link to.
+                  errors[key]
+                ) : (
+                  <a href={`#${fieldId(key)}`} onClick={(event) => focusField(event, fieldId(key))}>
+                    {errors[key]}
+                  </a>
+                )}
               </li>
             ))}
           </ul>

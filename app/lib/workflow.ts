@@ -1,0 +1,94 @@
+import type { EntryStatus, Role } from "../../db/schema";
+
+// The life of a practice entry, in one place. The server checks every state
+// change against this table, whatever a form sends; pages use it to decide
+// which buttons to show.
+//
+// `status` is the state of the entry's working revision. A published version
+// stays live (published_revision_id) while an update to it is drafted and
+// reviewed, so "draft" with a live version is a normal state.
+
+export type WorkflowAction = "submit" | "withdraw" | "request_changes" | "reject" | "publish" | "archive" | "start_update";
+
+export interface Actor {
+  role: Role;
+  /** The actor is a force lead in the entry's own organisation. */
+  ownsEntry: boolean;
+}
+
+interface Rule {
+  from: readonly EntryStatus[];
+  to: EntryStatus;
+  who: (actor: Actor) => boolean;
+  /** A message or reason must accompany this move (shown to the other side). */
+  needsReason: boolean;
+  label: string;
+}
+
+const leadOfEntry = (a: Actor) => a.role === "force_lead" && a.ownsEntry;
+const reviewer = (a: Actor) => a.role === "reviewer";
+
+export const WORKFLOW: Record<WorkflowAction, Rule> = {
+  submit: { from: ["draft", "changes_requested", "withdrawn"], to: "in_review", who: leadOfEntry, needsReason: false, label: "Submit for review" },
+  withdraw: { from: ["in_review"], to: "withdrawn", who: leadOfEntry, needsReason: false, label: "Withdraw from review" },
+  request_changes: { from: ["in_review"], to: "changes_requested", who: reviewer, needsReason: true, label: "Request changes" },
+  reject: { from: ["in_review"], to: "rejected", who: reviewer, needsReason: true, label: "Reject" },
+  publish: { from: ["in_review"], to: "published", who: reviewer, needsReason: false, label: "Approve and publish" },
+  archive: { from: ["published"], to: "archived", who: reviewer, needsReason: true, label: "Take down" },
+  start_update: { from: ["published"], to: "draft", who: leadOfEntry, needsReason: false, label: "Update this entry" },
+};
+
+export const EDITABLE_STATUSES: readonly EntryStatus[] = ["draft", "changes_requested", "withdrawn"];
+
+export type TransitionResult =
+  | { ok: true; to: EntryStatus }
+  | { ok: false; reason: "forbidden" | "invalid_state"; message: string };
+
+export function transition(from: EntryStatus, action: WorkflowAction, actor: Actor): TransitionResult {
+  const rule = WORKFLOW[action];
+  if (!rule.who(actor)) {
+    return { ok: false, reason: "forbidden", message: "You do not have permission to do that." };
+  }
+  if (!rule.from.includes(from)) {
+    return {
+      ok: false,
+      reason: "invalid_state",
+      message: `This entry is ${STATUS_LABELS[from].toLowerCase()}, so it cannot be moved that way. Reload the page to see its current state.`,
+    };
+  }
+  return { ok: true, to: rule.to };
+}
+
+export function canEdit(status: EntryStatus, actor: Actor): boolean {
+  return actor.role === "force_lead" && actor.ownsEntry && EDITABLE_STATUSES.includes(status);
+}
+
+export function availableActions(status: EntryStatus, actor: Actor): WorkflowAction[] {
+  return (Object.keys(WORKFLOW) as WorkflowAction[]).filter((action) => transition(status, action, actor).ok);
+}
+
+/** The HTTP status for a refused move: not allowed at all (403), or not from here (409). */
+export function refusalStatus(result: Extract<TransitionResult, { ok: false }>): 403 | 409 {
+  return result.reason === "forbidden" ? 403 : 409;
+}
+
+export const STATUS_LABELS: Record<EntryStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  published: "Published",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+  archived: "Taken down",
+};
+
+/** GOV.UK tag colour for each state. */
+export const STATUS_TAG_CLASS: Record<EntryStatus, string> = {
+  draft: "govuk-tag--grey",
+  in_review: "govuk-tag--blue",
+  changes_requested: "govuk-tag--orange",
+  published: "govuk-tag--green",
+  rejected: "govuk-tag--red",
+  withdrawn: "govuk-tag--yellow",
+  archived: "govuk-tag--purple",
+};
