@@ -27,8 +27,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: "list",
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous for a 2-core machine that may be busy with other work.
+  timeout: 60_000,
+  globalTimeout: 20 * 60_000,
+  expect: { timeout: 10_000 },
   outputDir: "test-results",
   use: {
     browserName: "chromium",
