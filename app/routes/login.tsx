@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { TextInput } from "~/components/form/fields";
 import { useSchemaForm } from "~/components/form/use-schema-form";
@@ -56,10 +57,14 @@ export default function SignIn() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { register, errors, onSubmit } = useSchemaForm(signInSchema, {
+  const { register, errors, onSubmit, form } = useSchemaForm(signInSchema, {
     defaultValues: { email: actionData?.values.email ?? "", password: "", redirectTo },
     serverErrors: actionData?.errors,
   });
+  // A refused password is cleared, as it is when the page reloads without JavaScript.
+  useEffect(() => {
+    if (actionData) form.setValue("password", "");
+  }, [actionData, form]);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
