@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useNavigate, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "~/components/form/error-summary";
@@ -46,6 +46,7 @@ export function EntryForm(props: Props) {
 
   const formRef = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
+  const navigate = useNavigate();
   const navigation = useNavigation();
   const [jsReady, setJsReady] = useState(false);
   const [conflict, setConflict] = useState<ConflictView | null>(serverConflict);
@@ -256,7 +257,17 @@ export function EntryForm(props: Props) {
             <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" data-module="govuk-button">
               Save draft
             </button>
-            <Link className="govuk-link" to={`/submissions/${entryId}/preview`}>
+            <Link
+              className="govuk-link"
+              to={`/submissions/${entryId}/preview`}
+              onClick={async (event) => {
+                // Preview shows what is saved, so unsaved changes are saved first.
+                if (!autosave.isDirty()) return;
+                event.preventDefault();
+                await autosave.saveNow();
+                if (!autosave.isDirty()) navigate(`/submissions/${entryId}/preview`);
+              }}
+            >
               Preview
             </Link>
           </div>

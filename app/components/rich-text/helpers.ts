@@ -1,5 +1,6 @@
 import { normaliseSafeHref } from "~/lib/rich-text/links";
-import type { RichTextDoc, RichTextNode } from "~/lib/rich-text/types";
+import { plainTextToRichText } from "~/lib/rich-text/from-plain-text";
+import type { RichTextDoc } from "~/lib/rich-text/types";
 
 // Small pure helpers for the rich-text editor, kept apart from the React
 // component so they can be unit tested without a DOM.
@@ -29,28 +30,13 @@ export function wordCountMessage(words: number): string {
 }
 
 /**
- * A document from plain text, the way the no-JavaScript textarea is read:
- * a blank line starts a new paragraph, a single line break stays a line
- * break. Used for anything typed into the textarea before the editor loaded.
+ * A document from plain text, read the same way as the no-JavaScript textarea
+ * (see plainTextToRichText). Used for anything typed into the textarea before
+ * the editor loaded; never empty, because the editor needs a paragraph to type in.
  */
 export function plainTextToDoc(text: string): RichTextDoc {
-  const paragraphs = text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n[^\S\n]*\n\s*/)
-    .map((block) => block.replace(/^\n+|\n+$/g, ""))
-    .filter((block) => block.trim() !== "");
-  if (paragraphs.length === 0) return { type: "doc", content: [{ type: "paragraph" }] };
-  return {
-    type: "doc",
-    content: paragraphs.map((block) => {
-      const content: RichTextNode[] = [];
-      block.split("\n").forEach((line, i) => {
-        if (i > 0) content.push({ type: "hardBreak" });
-        if (line !== "") content.push({ type: "text", text: line });
-      });
-      return { type: "paragraph", content };
-    }),
-  };
+  const doc = plainTextToRichText(text);
+  return doc.content?.length ? doc : { type: "doc", content: [{ type: "paragraph" }] };
 }
 
 /**
