@@ -5,6 +5,7 @@ import type { RichTextDoc } from "~/lib/rich-text/types";
 import { EDITABLE_STATUSES, transition } from "~/lib/workflow";
 import type { EntryDraft } from "~/schemas/practice-entry";
 import type { Database, EntryStatus } from "../../db/schema";
+import { notifyForMove, recordEvent } from "./entry-workflow.server";
 
 // Every query here that reads or writes a lead's entry is scoped by
 // organisation in its WHERE clause: an id from another force finds nothing.
@@ -52,7 +53,7 @@ export function emptyContent(): EntryContent {
 
 type Executor = DB | Transaction<Database>;
 
-async function loadRevision(db: Executor, revisionId: number): Promise<RevisionView> {
+export async function loadRevision(db: Executor, revisionId: number): Promise<RevisionView> {
   const row = await db
     .selectFrom("practice_revisions")
     .innerJoin("users", "users.id", "practice_revisions.updated_by")
@@ -232,10 +233,14 @@ export function submitForReview(db: DB, req: SaveRequest): Promise<SubmitResult>
       .where("id", "=", entry.id)
       .where("state_version", "=", entry.state_version)
       .execute();
-    await trx
-      .insertInto("workflow_events")
-      .values({ entry_id: entry.id, revision_id: entry.working_revision_id, actor_id: req.userId, action: "submit", from_status: entry.status, to_status: move.to })
-      .execute();
+    const eventId = await recordEvent(trx, {
+      entryId: entry.id, revisionId: entry.working_revision_id, actorId: req.userId, action: "submit", from: entry.status, to: move.to,
+    });
+    const assigned = await trx.selectFrom("practice_entries").select("assigned_reviewer_id").where("id", "=", entry.id).executeTakeFirstOrThrow();
+    await notifyForMove(trx, {
+      action: "submit", entryId: entry.id, organisationId: entry.organisation_id, title: req.draft.title, eventId,
+      assignedReviewerId: assigned.assigned_reviewer_id, actorId: req.userId,
+    });
     return saved;
   });
 }

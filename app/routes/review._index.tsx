@@ -8,8 +8,8 @@ import { listReviewQueue } from "~/models/review.server";
 export const meta: MetaFunction = () => [{ title: "Review queue - Neighbourhood policing practice bank" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "reviewer");
-  const queue = await listReviewQueue(getDb());
+  const user = await requireRole(request, "reviewer");
+  const { entries: queue } = await listReviewQueue(getDb(), user.id, { states: [] });
   return { queue: queue.map((e) => ({ ...e, submitted: e.submitted_at ? formatUkDateTime(e.submitted_at) : "" })) };
 }
 

@@ -1,0 +1,281 @@
+import { sql, type Transaction } from "kysely";
+import type { DB } from "~/db.server";
+import { transition, type Actor, type WorkflowAction } from "~/lib/workflow";
+import type { Database, EntryStatus, EvidenceLabel } from "../../db/schema";
+import { activeUserIds, notifyUsers } from "./notification.server";
+
+type Trx = Transaction<Database>;
+
+// Every change of an entry's state goes through here: the workflow module
+// decides whether the move is allowed, a conditional UPDATE makes sure only
+// one of two people acting at once succeeds, and the audit event, the
+// notifications and their emails are written in the same transaction.
+
+export interface ActingUser {
+  id: number;
+  name: string;
+  role: "force_lead" | "reviewer" | "admin";
+  organisationId: number | null;
+}
+
+export interface TransitionRequest {
+  entryId: number;
+  action: Exclude<WorkflowAction, "submit">;
+  actor: ActingUser;
+  /** The entry's state_version the person's page was showing. */
+  expectedStateVersion: number;
+  reason?: string;
+  evidenceLabel?: EvidenceLabel;
+  tagIds?: number[];
+}
+
+export type TransitionOutcome =
+  | { ok: true; to: EntryStatus; slug: string | null }
+  | { ok: false; status: 403 | 404 | 409; message: string };
+
+const NOTICE: Partial<Record<WorkflowAction, { kind: string; title: (t: string) => string }>> = {
+  submit: { kind: "submitted", title: (t) => `"${t}" was submitted for review` },
+  request_changes: { kind: "changes_requested", title: (t) => `Changes requested to "${t}"` },
+  reject: { kind: "rejected", title: (t) => `"${t}" was not accepted` },
+  publish: { kind: "published", title: (t) => `"${t}" has been published` },
+  archive: { kind: "archived", title: (t) => `"${t}" has been taken down` },
+  withdraw: { kind: "withdrawn", title: (t) => `"${t}" was withdrawn from review` },
+};
+
+async function loadEntry(trx: Trx | DB, entryId: number) {
+  return trx
+    .selectFrom("practice_entries")
+    .leftJoin("practice_revisions", "practice_revisions.id", "practice_entries.working_revision_id")
+    .select([
+      "practice_entries.id", "practice_entries.status", "practice_entries.organisation_id", "practice_entries.state_version",
+      "practice_entries.working_revision_id", "practice_entries.published_revision_id", "practice_entries.slug",
+      "practice_entries.assigned_reviewer_id", "practice_entries.first_published_at", "practice_revisions.title",
+    ])
+    .where("practice_entries.id", "=", entryId)
+    .executeTakeFirst();
+}
+
+export function actorFor(user: ActingUser, organisationId: number): Actor {
+  return { role: user.role, ownsEntry: user.role === "force_lead" && user.organisationId === organisationId };
+}
+
+/** Copies a revision into a new, editable one: submitted and published revisions never change. */
+async function newWorkingRevision(trx: Trx, entryId: number, fromRevisionId: number, userId: number) {
+  const source = await trx.selectFrom("practice_revisions").selectAll().where("id", "=", fromRevisionId).executeTakeFirstOrThrow();
+  const { max } = await trx
+    .selectFrom("practice_revisions")
+    .select((eb) => eb.fn.max("number").as("max"))
+    .where("entry_id", "=", entryId)
+    .executeTakeFirstOrThrow();
+  const { id } = await trx
+    .insertInto("practice_revisions")
+    .values({
+      entry_id: entryId,
+      number: Number(max) + 1,
+      title: source.title,
+      summary: source.summary,
+      content: source.content,
+      body_text: source.body_text,
+      created_by: userId,
+      updated_by: userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const tags = await trx.selectFrom("practice_revision_tags").select("tag_id").where("revision_id", "=", fromRevisionId).execute();
+  if (tags.length) {
+    await trx.insertInto("practice_revision_tags").values(tags.map((t) => ({ revision_id: id, tag_id: t.tag_id }))).execute();
+  }
+  return id;
+}
+
+function slugify(title: string) {
+  return (
+    title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80)
+      .replace(/-+$/, "") || "practice"
+  );
+}
+
+async function uniqueSlug(trx: Trx, title: string) {
+  const base = slugify(title);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const taken = await trx.selectFrom("practice_entries").select("id").where("slug", "=", candidate).executeTakeFirst();
+    if (!taken) return candidate;
+  }
+}
+
+export async function recordEvent(
+  trx: Trx,
+  e: { entryId: number; revisionId: number | null; actorId: number; action: string; from: EntryStatus | null; to: EntryStatus | null; reason?: string | null },
+) {
+  const { id } = await trx
+    .insertInto("workflow_events")
+    .values({
+      entry_id: e.entryId,
+      revision_id: e.revisionId,
+      actor_id: e.actorId,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      reason: e.reason ?? null,
+      created_at: new Date().toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Who hears about a move, and what they are told. */
+export async function notifyForMove(
+  trx: Trx,
+  move: { action: WorkflowAction; entryId: number; organisationId: number; title: string; reason?: string | null; eventId: number; assignedReviewerId: number | null; actorId: number },
+) {
+  const notice = NOTICE[move.action];
+  if (!notice) return;
+  const title = notice.title(move.title || "Untitled entry");
+  const body = move.reason ? `${move.reason}` : "";
+  const leads = (await activeUserIds(trx, { role: "force_lead", organisationId: move.organisationId })).filter((id) => id !== move.actorId);
+  if (move.action === "submit") {
+    await notifyUsers(trx, await activeUserIds(trx, { role: "reviewer" }), { workflowEventId: move.eventId, kind: "new_submission", title: `New submission: "${move.title || "Untitled entry"}"`, body, url: `/review/${move.entryId}` });
+    await notifyUsers(trx, [...leads, move.actorId], { workflowEventId: move.eventId, kind: notice.kind, title, body, url: `/submissions/${move.entryId}` });
+  } else if (move.action === "withdraw") {
+    if (move.assignedReviewerId) {
+      await notifyUsers(trx, [move.assignedReviewerId], { workflowEventId: move.eventId, kind: notice.kind, title, body, url: `/review/${move.entryId}` });
+    }
+  } else {
+    await notifyUsers(trx, leads, { workflowEventId: move.eventId, kind: notice.kind, title, body, url: `/submissions/${move.entryId}` });
+  }
+}
+
+export async function applyTransition(db: DB, req: TransitionRequest): Promise<TransitionOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const entry = await loadEntry(trx, req.entryId);
+    const actor = entry ? actorFor(req.actor, entry.organisation_id) : null;
+    // An entry a lead may not see does not exist as far as they can tell.
+    if (!entry || (req.actor.role === "force_lead" && !actor!.ownsEntry)) {
+      return { ok: false, status: 404, message: "This entry could not be found." };
+    }
+    const move = transition(entry.status, req.action, actor!);
+    if (!move.ok) return { ok: false, status: move.reason === "forbidden" ? 403 : 409, message: move.message };
+    if (entry.state_version !== req.expectedStateVersion) {
+      return { ok: false, status: 409, message: "Someone else acted on this entry while you had it open. Reload the page to see what happened." };
+    }
+    const now = new Date().toISOString();
+    let workingRevisionId = entry.working_revision_id!;
+    const changes: Record<string, unknown> = { status: move.to, updated_at: now, state_version: sql`state_version + 1` };
+    let slug = entry.slug;
+
+    switch (req.action) {
+      case "request_changes":
+      case "withdraw":
+        // Back to the lead: they edit a new copy, the submitted one stays as it was.
+        workingRevisionId = await newWorkingRevision(trx, entry.id, workingRevisionId, req.actor.id);
+        changes.working_revision_id = workingRevisionId;
+        break;
+      case "start_update":
+        workingRevisionId = await newWorkingRevision(trx, entry.id, entry.published_revision_id!, req.actor.id);
+        changes.working_revision_id = workingRevisionId;
+        break;
+      case "publish": {
+        slug ??= await uniqueSlug(trx, entry.title ?? "");
+        Object.assign(changes, {
+          slug,
+          published_revision_id: workingRevisionId,
+          evidence_label: req.evidenceLabel,
+          published_at: now,
+          first_published_at: entry.first_published_at ?? now,
+          archived_at: null,
+          archive_reason: null,
+        });
+        await trx.deleteFrom("practice_entry_tags").where("entry_id", "=", entry.id).execute();
+        if (req.tagIds?.length) {
+          await trx.insertInto("practice_entry_tags").values(req.tagIds.map((tag_id) => ({ entry_id: entry.id, tag_id }))).execute();
+        }
+        break;
+      }
+      case "archive":
+        Object.assign(changes, { archived_at: now, archive_reason: req.reason ?? null });
+        break;
+      case "reject":
+        break;
+    }
+
+    const updated = await trx
+      .updateTable("practice_entries")
+      .set(changes)
+      .where("id", "=", entry.id)
+      .where("state_version", "=", req.expectedStateVersion)
+      .where("status", "=", entry.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      throw new Error("entry changed inside its own transaction");
+    }
+    const eventId = await recordEvent(trx, {
+      entryId: entry.id,
+      revisionId: req.action === "publish" || req.action === "reject" || req.action === "archive" ? entry.working_revision_id : workingRevisionId,
+      actorId: req.actor.id,
+      action: req.action,
+      from: entry.status,
+      to: move.to,
+      reason: req.reason,
+    });
+    await notifyForMove(trx, {
+      action: req.action,
+      entryId: entry.id,
+      organisationId: entry.organisation_id,
+      title: entry.title ?? "",
+      reason: req.reason,
+      eventId,
+      assignedReviewerId: entry.assigned_reviewer_id,
+      actorId: req.actor.id,
+    });
+    return { ok: true, to: move.to, slug };
+  });
+}
+
+/** A reviewer takes an entry, or gives it to another reviewer. Not a state change. */
+export async function assignEntry(db: DB, entryId: number, actor: ActingUser, reviewerId: number) {
+  if (actor.role !== "reviewer") return { ok: false as const, status: 403 as const, message: "Only reviewers can assign entries." };
+  return db.transaction().execute(async (trx) => {
+    const entry = await loadEntry(trx, entryId);
+    if (!entry) return { ok: false as const, status: 404 as const, message: "This entry could not be found." };
+    const reviewer = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", reviewerId).where("role", "=", "reviewer").where("disabled_at", "is", null).executeTakeFirst();
+    if (!reviewer) return { ok: false as const, status: 400 as const, message: "Choose a reviewer from the list." };
+    await trx.updateTable("practice_entries").set({ assigned_reviewer_id: reviewer.id }).where("id", "=", entryId).execute();
+    const eventId = await recordEvent(trx, {
+      entryId, revisionId: entry.working_revision_id, actorId: actor.id, action: "assign", from: entry.status, to: entry.status,
+      reason: reviewer.id === actor.id ? `${reviewer.name} took this entry` : `Assigned to ${reviewer.name}`,
+    });
+    if (reviewer.id !== actor.id) {
+      await notifyUsers(trx, [reviewer.id], { workflowEventId: eventId, kind: "assigned", title: `"${entry.title || "Untitled entry"}" was assigned to you`, body: `${actor.name} assigned it to you.`, url: `/review/${entryId}` });
+    }
+    return { ok: true as const };
+  });
+}
+
+/** A comment on the whole entry or one section, by a reviewer or one of the entry's own leads. */
+export async function addComment(db: DB, entryId: number, actor: ActingUser, body: string, sectionKey: string | null) {
+  return db.transaction().execute(async (trx) => {
+    const entry = await loadEntry(trx, entryId);
+    const owns = entry && actor.role === "force_lead" && actor.organisationId === entry.organisation_id;
+    if (!entry || (actor.role === "force_lead" && !owns)) return { ok: false as const, status: 404 as const };
+    if (actor.role === "admin") return { ok: false as const, status: 403 as const };
+    await trx.insertInto("review_comments").values({ entry_id: entryId, revision_id: entry.working_revision_id, author_id: actor.id, section_key: sectionKey, body }).execute();
+    const eventId = await recordEvent(trx, { entryId, revisionId: entry.working_revision_id, actorId: actor.id, action: "comment", from: entry.status, to: entry.status, reason: body });
+    const recipients =
+      actor.role === "reviewer"
+        ? await activeUserIds(trx, { role: "force_lead", organisationId: entry.organisation_id })
+        : entry.assigned_reviewer_id
+          ? [entry.assigned_reviewer_id]
+          : [];
+    const where = actor.role === "reviewer" ? `/submissions/${entryId}` : `/review/${entryId}`;
+    await notifyUsers(trx, recipients, { workflowEventId: eventId, kind: "comment", title: `${actor.name} commented on "${entry.title || "Untitled entry"}"`, body, url: where });
+    return { ok: true as const };
+  });
+}
