@@ -3,6 +3,8 @@ import * as build from "@remix-run/dev/server-build";
 import express from "express";
 import { closeDb, getDb } from "~/db.server";
 import { getConfig } from "~/lib/config.server";
+import { mailTransportFromConfig } from "~/lib/mail/transport.server";
+import { startMailWorker, type MailWorker } from "~/lib/mail/worker.server";
 import { prepareDatabase } from "../db/prepare";
 import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
@@ -11,6 +13,15 @@ import { cspNonce, securityHeaders } from "./security-headers";
 const config = getConfig();
 
 await prepareDatabase(getDb(), { demo: !config.isProduction });
+
+// Sends the email outbox (README, "Email"). MAIL_WORKER=off leaves it queued.
+let mailWorker: MailWorker | undefined;
+if (config.MAIL_WORKER === "on") {
+  const transport = mailTransportFromConfig(config);
+  if (config.isProduction && transport.kind === "file") console.warn(`SMTP_URL is not set: emails are written to ${transport.description}, not sent`);
+  console.info(`Mail worker: delivering to ${transport.description}`);
+  mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
+}
 
 const app = express();
 app.disable("x-powered-by");
@@ -48,8 +59,10 @@ const server = app.listen(config.PORT, config.HOST, () => {
 });
 
 function shutdown() {
+  // A send in progress gets a few seconds to finish before the database closes.
+  const mailStopped = Promise.race([mailWorker?.stop(), new Promise((r) => setTimeout(r, 3000).unref())]);
   server.close(() => {
-    void closeDb().finally(() => process.exit(0));
+    void mailStopped.then(closeDb).finally(() => process.exit(0));
   });
   // Keep-alive connections would otherwise hold the process open.
   server.closeAllConnections();

@@ -10,6 +10,18 @@ const schema = z
     DATABASE_PATH: z.string().min(1).default("./data/practice-bank.sqlite"),
     SESSION_SECRET: z.string().optional(),
     TRUST_PROXY: z.string().optional(),
+    // Email (see "Email" in README.md). An empty value counts as not set.
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .refine((v) => /^smtps?:\/\/[^/?#]/i.test(v) && URL.canParse(v), "must be a URL like smtp://user:pass@host:587 or smtps://…")
+        .optional(),
+    ),
+    MAIL_FROM: z.string().min(1).refine((v) => v.includes("@"), "must be an address, e.g. Practice bank <no-reply@example.org>").default("Practice bank <no-reply@practice-bank.invalid>"),
+    MAIL_DIR: z.string().min(1).default("./data/outbox-mail"),
+    MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+    MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {

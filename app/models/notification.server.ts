@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db.server";
 import type { Database } from "../../db/schema";
+import { enqueueEmail } from "./email-outbox.server";
 
 type Executor = DB | Transaction<Database>;
 
@@ -28,15 +29,12 @@ export async function notifyUsers(trx: Executor, userIds: number[], input: Notif
       .values({ user_id: user.id, workflow_event_id: input.workflowEventId, kind: input.kind, title: input.title, body: input.body, url: input.url })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto("email_outbox")
-      .values({
-        notification_id: id,
-        to_address: user.email,
-        subject: `${input.title} - Neighbourhood policing practice bank`,
-        body_text: `Hello ${user.name},\n\n${input.title}.\n\n${input.body}\n\nSee it in the practice bank: ${input.url}\n`,
-      })
-      .execute();
+    await enqueueEmail(trx, {
+      notificationId: id,
+      to: user.email,
+      subject: `${input.title} - Neighbourhood policing practice bank`,
+      text: `Hello ${user.name},\n\n${input.title}.\n\n${input.body}\n\nSee it in the practice bank: ${input.url}\n`,
+    });
   }
 }
 

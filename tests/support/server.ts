@@ -43,6 +43,8 @@ export async function startServer({
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
       SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
+      // Each server's demo-mode emails go to its own folder, not the repository's.
+      MAIL_DIR: path.join(path.dirname(dbPath), "mail"),
       ...env,
       HOST: "127.0.0.1",
       PORT: String(port),
