@@ -13,7 +13,9 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
+import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
+import { unreadCount } from "~/models/notification.server";
 import stylesUrl from "~/styles/main.generated.css";
 
 export const links: LinksFunction = () => [
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     user: user && { name: user.name, role: user.role, organisationName: user.organisationName },
+    /** For the header's "Notifications (N unread)" link. */
+    unreadCount: user ? await unreadCount(getDb(), user.id) : 0,
   };
 }
 
@@ -49,7 +53,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <a href="#main-content" className="govuk-skip-link">
           Skip to main content
         </a>
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} unreadCount={data?.unreadCount ?? 0} />
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}

@@ -77,7 +77,9 @@ async function newWorkingRevision(trx: Trx, entryId: number, fromRevisionId: num
       content: source.content,
       body_text: source.body_text,
       created_by: userId,
-      updated_by: userId,
+      // The text is still the lead's: "last saved by" should not name the
+      // reviewer whose request made this copy.
+      updated_by: source.updated_by,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -273,7 +275,7 @@ export async function addComment(db: DB, entryId: number, actor: ActingUser, bod
         ? await activeUserIds(trx, { role: "force_lead", organisationId: entry.organisation_id })
         : entry.assigned_reviewer_id
           ? [entry.assigned_reviewer_id]
-          : [];
+          : await activeUserIds(trx, { role: "reviewer" });
     const where = actor.role === "reviewer" ? `/submissions/${entryId}` : `/review/${entryId}`;
     await notifyUsers(trx, recipients, { workflowEventId: eventId, kind: "comment", title: `${actor.name} commented on "${entry.title || "Untitled entry"}"`, body, url: where });
     return { ok: true as const };

@@ -29,6 +29,8 @@ export interface RevisionView {
 export interface EntryView {
   id: number;
   status: EntryStatus;
+  /** Goes up by one at every state change: actions send it back so a stale page cannot act. */
+  stateVersion: number;
   organisationId: number;
   organisationName: string;
   slug: string | null;
@@ -121,6 +123,7 @@ export async function getEntryForOrganisation(db: DB, entryId: number, organisat
   return {
     id: entry.id,
     status: entry.status,
+    stateVersion: entry.state_version,
     organisationId: entry.organisation_id,
     organisationName: entry.organisation_name,
     slug: entry.slug,

@@ -14,13 +14,15 @@ const ROLE_LINKS: Record<Role, { to: string; label: string }[]> = {
   admin: [{ to: "/admin", label: "Administration" }],
 };
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+export function SiteHeader({ user, unreadCount = 0 }: { user: HeaderUser | null; unreadCount?: number }) {
   const { pathname } = useLocation();
   const isCurrent = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   const links = [
     { to: "/search", label: "Search practice" },
     { to: "/week-of-action", label: "Week of Action 2026" },
     ...(user ? ROLE_LINKS[user.role] : []),
+    // The same words on screen and for screen readers.
+    ...(user ? [{ to: "/notifications", label: unreadCount > 0 ? `Notifications (${unreadCount} unread)` : "Notifications" }] : []),
   ];
   return (
     <>
