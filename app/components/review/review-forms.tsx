@@ -1,0 +1,264 @@
+import { Form } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import type { z } from "zod";
+import { Checkboxes, Radios, Select, TextArea } from "~/components/form/fields";
+import { useSchemaForm } from "~/components/form/use-schema-form";
+import { EVIDENCE_LABELS } from "~/lib/practice-options";
+import type { FieldErrors } from "~/lib/validation";
+import {
+  archiveSchema,
+  assignSchema,
+  COMMENT_MAX,
+  COMMENT_SECTIONS,
+  commentSchema,
+  publishSchema,
+  rejectSchema,
+  requestChangesSchema,
+  type ReviewIntent,
+} from "~/schemas/review-actions";
+
+// The forms on a review page. Each is a plain HTML form that works without
+// JavaScript; with it, the same zod schema the server uses checks the form
+// before it is sent. Each form tells the page about its errors so the page's
+// one error summary can list them.
+
+type Kept = Record<string, unknown> | undefined;
+
+export interface FormFeedback {
+  /** The server's answer to this form, if the last thing sent was this form. */
+  serverErrors?: FieldErrors;
+  /** What was sent, to put back after a refusal. */
+  kept?: Kept;
+  onErrors: (intent: ReviewIntent, errors: FieldErrors) => void;
+  submitting: boolean;
+}
+
+function keptString(kept: Kept, key: string, fallback = ""): string {
+  const v = kept?.[key];
+  return typeof v === "string" ? v : fallback;
+}
+
+function keptList(kept: Kept, key: string, fallback: string[]): string[] {
+  if (!kept) return fallback;
+  const v = kept[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
+}
+
+function useReviewForm(
+  intent: ReviewIntent,
+  schema: z.ZodType,
+  defaultValues: Record<string, unknown>,
+  { serverErrors, onErrors }: Pick<FormFeedback, "serverErrors" | "onErrors">,
+) {
+  const form = useSchemaForm(schema, { defaultValues, serverErrors });
+  const signature = JSON.stringify(form.errors);
+  useEffect(() => {
+    onErrors(intent, JSON.parse(signature) as FieldErrors);
+  }, [intent, signature, onErrors]);
+  return form;
+}
+
+function SubmitButton({ children, warning, submitting }: { children: ReactNode; warning?: boolean; submitting: boolean }) {
+  return (
+    <button
+      type="submit"
+      className={`govuk-button${warning ? " govuk-button--warning" : ""}`}
+      data-module="govuk-button"
+      disabled={submitting}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function ClaimForm({ submitting }: { submitting: boolean }) {
+  return (
+    <Form method="post" className="app-inline-form">
+      <input type="hidden" name="intent" value="claim" />
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={submitting}>
+        Take it
+      </button>
+    </Form>
+  );
+}
+
+export function AssignForm({
+  reviewers,
+  current,
+  ...feedback
+}: FormFeedback & { reviewers: { value: string; label: string }[]; current: string }) {
+  const defaults = { intent: "assign", reviewerId: keptString(feedback.kept, "reviewerId", current) };
+  const { register, errors, onSubmit } = useReviewForm("assign", assignSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="assign" />
+      <Select
+        name="reviewerId"
+        label="Assign to another reviewer"
+        options={reviewers}
+        placeholder="Choose a reviewer"
+        defaultValue={defaults.reviewerId}
+        error={errors.reviewerId}
+        registration={register("reviewerId")}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={feedback.submitting}>
+        Assign
+      </button>
+    </Form>
+  );
+}
+
+export function CommentForm(feedback: FormFeedback) {
+  const defaults = { intent: "comment", comment: keptString(feedback.kept, "comment"), sectionKey: keptString(feedback.kept, "sectionKey") };
+  const { register, errors, onSubmit } = useReviewForm("comment", commentSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="comment-heading">
+      <h3 className="govuk-heading-m" id="comment-heading">
+        Add a comment
+      </h3>
+      <input type="hidden" name="intent" value="comment" />
+      <Select
+        name="sectionKey"
+        label="What the comment is about"
+        options={COMMENT_SECTIONS}
+        placeholder="The entry as a whole"
+        defaultValue={defaults.sectionKey}
+        error={errors.sectionKey}
+        registration={register("sectionKey")}
+      />
+      <TextArea
+        name="comment"
+        label="Comment"
+        hint={`The force's leads will see this. Up to ${COMMENT_MAX.toLocaleString("en-GB")} characters.`}
+        rows={4}
+        defaultValue={defaults.comment}
+        error={errors.comment}
+        registration={register("comment")}
+      />
+      <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={feedback.submitting}>
+        Add comment
+      </button>
+    </Form>
+  );
+}
+
+export function RequestChangesForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
+  const defaults = { intent: "request_changes", stateVersion: String(stateVersion), message: keptString(feedback.kept, "message") };
+  const { register, errors, onSubmit } = useReviewForm("request_changes", requestChangesSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="request-changes-heading">
+      <h3 className="govuk-heading-m" id="request-changes-heading">
+        Request changes
+      </h3>
+      <input type="hidden" name="intent" value="request_changes" />
+      <input type="hidden" name="stateVersion" value={stateVersion} />
+      <TextArea
+        name="message"
+        label="What needs to change"
+        hint="The force's leads will see this message and can edit the entry and send it back."
+        rows={5}
+        defaultValue={defaults.message}
+        error={errors.message}
+        registration={register("message")}
+      />
+      <SubmitButton submitting={feedback.submitting}>Request changes</SubmitButton>
+    </Form>
+  );
+}
+
+export function RejectForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
+  const defaults = { intent: "reject", stateVersion: String(stateVersion), rejectReason: keptString(feedback.kept, "rejectReason") };
+  const { register, errors, onSubmit } = useReviewForm("reject", rejectSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="reject-heading">
+      <h3 className="govuk-heading-m" id="reject-heading">
+        Reject
+      </h3>
+      <input type="hidden" name="intent" value="reject" />
+      <input type="hidden" name="stateVersion" value={stateVersion} />
+      <TextArea
+        name="rejectReason"
+        label="Why this entry is not being published"
+        hint="The force's leads will see this reason. A rejected entry cannot be sent back for review."
+        rows={5}
+        defaultValue={defaults.rejectReason}
+        error={errors.rejectReason}
+        registration={register("rejectReason")}
+      />
+      <SubmitButton warning submitting={feedback.submitting}>
+        Reject entry
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export function PublishForm({
+  stateVersion,
+  tagOptions,
+  defaultTagIds,
+  defaultEvidenceLabel,
+  ...feedback
+}: FormFeedback & { stateVersion: number; tagOptions: { value: string; label: string }[]; defaultTagIds: string[]; defaultEvidenceLabel: string }) {
+  const defaults = {
+    intent: "publish",
+    stateVersion: String(stateVersion),
+    evidenceLabel: keptString(feedback.kept, "evidenceLabel", defaultEvidenceLabel),
+    tagIds: keptList(feedback.kept, "tagIds", defaultTagIds),
+  };
+  const { register, errors, onSubmit } = useReviewForm("publish", publishSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="publish-heading">
+      <h3 className="govuk-heading-m" id="publish-heading">
+        Approve and publish
+      </h3>
+      <input type="hidden" name="intent" value="publish" />
+      <input type="hidden" name="stateVersion" value={stateVersion} />
+      <Radios
+        name="evidenceLabel"
+        label="What the evidence shows"
+        hint="Shown on the published entry and used to filter search results."
+        options={EVIDENCE_LABELS.map((o) => ({ value: o.value, label: o.label, hint: o.hint }))}
+        defaultValue={defaults.evidenceLabel}
+        error={errors.evidenceLabel}
+        registration={register("evidenceLabel")}
+      />
+      <Checkboxes
+        name="tagIds"
+        label="Topics"
+        hint="The force's choices are ticked. Select at least one."
+        options={tagOptions}
+        defaultValue={defaults.tagIds}
+        error={errors.tagIds}
+        registration={register("tagIds")}
+        small
+      />
+      <SubmitButton submitting={feedback.submitting}>Approve and publish</SubmitButton>
+    </Form>
+  );
+}
+
+export function TakeDownForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
+  const defaults = { intent: "archive", stateVersion: String(stateVersion), takeDownReason: keptString(feedback.kept, "takeDownReason") };
+  const { register, errors, onSubmit } = useReviewForm("archive", archiveSchema, defaults, feedback);
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="take-down-heading">
+      <h3 className="govuk-heading-m" id="take-down-heading">
+        Take down
+      </h3>
+      <input type="hidden" name="intent" value="archive" />
+      <input type="hidden" name="stateVersion" value={stateVersion} />
+      <TextArea
+        name="takeDownReason"
+        label="Why this entry is being taken down"
+        hint="Visitors to the entry's page will see this reason, and so will the force's leads."
+        rows={4}
+        defaultValue={defaults.takeDownReason}
+        error={errors.takeDownReason}
+        registration={register("takeDownReason")}
+      />
+      <SubmitButton warning submitting={feedback.submitting}>
+        Take down entry
+      </SubmitButton>
+    </Form>
+  );
+}
