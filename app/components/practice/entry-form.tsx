@@ -52,6 +52,10 @@ export function EntryForm(props: Props) {
   const [conflict, setConflict] = useState<ConflictView | null>(serverConflict);
   const [autosaveErrors, setAutosaveErrors] = useState<FieldErrors>({});
   const [progress, setProgress] = useState(props.initialProgress);
+  // The version saves are based on. Rendered as a controlled value: with
+  // defaultValue, React resets a hidden input to its first value on every
+  // re-render, so the next save would be based on the old version.
+  const [baseVersion, setBaseVersion] = useState(props.version);
   const progressTimer = useRef<ReturnType<typeof setTimeout>>();
 
   const schemaRef = useRef<typeof entrySubmitSchema>(entrySubmitSchema);
@@ -68,6 +72,7 @@ export function EntryForm(props: Props) {
       requestAnimationFrame(() => document.getElementById("conflict")?.focus());
     },
     onInvalid: setAutosaveErrors,
+    onVersion: setBaseVersion,
   });
 
   useEffect(() => setJsReady(true), []);
@@ -105,7 +110,9 @@ export function EntryForm(props: Props) {
       return;
     }
     schemaRef.current = entrySubmitSchema;
-    void form.handleSubmit(() => {
+    void form.handleSubmit(async () => {
+      // A save in flight would make this submission's version out of date.
+      await autosave.whenIdle();
       autosave.allowLeaving();
       submit(submitter, { method: "post" });
     })(event);
@@ -184,7 +191,7 @@ export function EntryForm(props: Props) {
           onChange={onChange}
           aria-label="Practice entry"
         >
-          <input type="hidden" name="version" defaultValue={conflict && !jsReady ? conflict.version : props.version} />
+          <input type="hidden" name="version" value={conflict && !jsReady ? conflict.version : baseVersion} readOnly />
           <input type="hidden" name="richTextFormat" value={jsReady ? "json" : "text"} readOnly />
 
           <section className="app-entry-form__group" aria-labelledby="group-about">
@@ -264,7 +271,8 @@ export function EntryForm(props: Props) {
                 // Preview shows what is saved, so unsaved changes are saved first.
                 if (!autosave.isDirty()) return;
                 event.preventDefault();
-                await autosave.saveNow();
+                await autosave.whenIdle();
+                if (autosave.isDirty()) await autosave.saveNow();
                 if (!autosave.isDirty()) navigate(`/submissions/${entryId}/preview`);
               }}
             >

@@ -39,6 +39,8 @@ interface Options {
   formRef: RefObject<HTMLFormElement | null>;
   onConflict: (conflict: ConflictView) => void;
   onInvalid: (errors: FieldErrors) => void;
+  /** The version the next save is based on, for the page to render into its hidden input. */
+  onVersion: (version: number) => void;
 }
 
 /**
@@ -47,7 +49,7 @@ interface Options {
  * Each save sends the version it was based on; if someone else saved in
  * between, the server refuses and the page shows both versions.
  */
-export function useAutosave({ entryId, formRef, onConflict, onInvalid }: Options) {
+export function useAutosave({ entryId, formRef, onConflict, onInvalid, onVersion }: Options) {
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const changes = useRef(0);
   const savedChanges = useRef(0);
@@ -57,8 +59,8 @@ export function useAutosave({ entryId, formRef, onConflict, onInvalid }: Options
   const again = useRef(false);
   const halted = useRef(false);
   const leaving = useRef(false);
-  const callbacks = useRef({ onConflict, onInvalid });
-  callbacks.current = { onConflict, onInvalid };
+  const callbacks = useRef({ onConflict, onInvalid, onVersion });
+  callbacks.current = { onConflict, onInvalid, onVersion };
 
   const isDirty = () => changes.current !== savedChanges.current;
 
@@ -87,6 +89,7 @@ export function useAutosave({ entryId, formRef, onConflict, onInvalid }: Options
       const json = await res.json().catch(() => null);
       if (res.ok && json?.status === "saved") {
         (form.elements.namedItem("version") as HTMLInputElement).value = String(json.version);
+        callbacks.current.onVersion(json.version);
         savedChanges.current = seq;
         retryDelay.current = FIRST_RETRY_MS;
         setStatus(isDirty() ? { kind: "unsaved" } : { kind: "saved", at: json.savedAt });
@@ -132,12 +135,18 @@ export function useAutosave({ entryId, formRef, onConflict, onInvalid }: Options
       const form = formRef.current;
       if (!form) return;
       (form.elements.namedItem("version") as HTMLInputElement).value = String(newerVersion);
+      callbacks.current.onVersion(newerVersion);
       halted.current = false;
       changes.current += 1;
       void save();
     },
     [formRef, save],
   );
+
+  /** Resolves once no save is in flight, so a submit never races an autosave. */
+  const whenIdle = useCallback(async () => {
+    while (inFlight.current) await new Promise((resolve) => setTimeout(resolve, 50));
+  }, []);
 
   const allowLeaving = useCallback(() => {
     leaving.current = true;
@@ -164,5 +173,5 @@ export function useAutosave({ entryId, formRef, onConflict, onInvalid }: Options
     else blocker.reset();
   }, [blocker]);
 
-  return { status, markChanged, saveNow: save, keepMine, allowLeaving, isDirty };
+  return { status, markChanged, saveNow: save, keepMine, allowLeaving, isDirty, whenIdle };
 }
