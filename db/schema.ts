@@ -209,6 +209,43 @@ export interface AdminAuditTable {
   created_at: Timestamp;
 }
 
+// The search index (migration 002), written only by app/models/search.server.ts.
+// Its FTS5 table (search_fts) is left out on purpose: only that module
+// queries it, with raw SQL.
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: "practice" | "session";
+  ref_id: number;
+  organisation_id: number | null;
+  region: string | null;
+  evidence_label: EvidenceLabel | null;
+  sort_date: string;
+  slug: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  title: Generated<string>;
+  summary: Generated<string>;
+  tags_text: Generated<string>;
+  organisation_text: Generated<string>;
+  body: Generated<string>;
+}
+
+export interface SearchDocumentTagsTable {
+  document_id: number;
+  tag_id: number;
+}
+
+export interface SearchTermsTable {
+  term: string;
+  docs: number;
+}
+
+export interface SearchStateTable {
+  id: number;
+  /** Moves on every change to search_documents or search_document_tags. */
+  generation: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -229,6 +266,10 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   admin_audit: AdminAuditTable;
+  search_documents: SearchDocumentsTable;
+  search_document_tags: SearchDocumentTagsTable;
+  search_terms: SearchTermsTable;
+  search_state: SearchStateTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

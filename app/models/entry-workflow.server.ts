@@ -3,6 +3,7 @@ import type { DB } from "~/db.server";
 import { transition, type Actor, type WorkflowAction } from "~/lib/workflow";
 import type { Database, EntryStatus, EvidenceLabel } from "../../db/schema";
 import { activeUserIds, notifyUsers } from "./notification.server";
+import { indexPracticeEntry } from "./search.server";
 
 type Trx = Transaction<Database>;
 
@@ -218,6 +219,8 @@ export async function applyTransition(db: DB, req: TransitionRequest): Promise<T
     if (Number(updated.numUpdatedRows) !== 1) {
       throw new Error("entry changed inside its own transaction");
     }
+    // Published text enters (and taken-down text leaves) search in the same transaction.
+    await indexPracticeEntry(trx, entry.id);
     const eventId = await recordEvent(trx, {
       entryId: entry.id,
       revisionId: req.action === "publish" || req.action === "reject" || req.action === "archive" ? entry.working_revision_id : workingRevisionId,

@@ -1,4 +1,5 @@
 import type { DB } from "~/db.server";
+import { indexEventSession } from "./search.server";
 
 export interface EventSessionView {
   id: number;
@@ -110,5 +111,6 @@ export async function updateEventSessionListing(db: DB, id: number, input: Event
     if (input.tagIds.length) {
       await trx.insertInto("event_session_tags").values(input.tagIds.map((tag_id) => ({ event_session_id: id, tag_id }))).execute();
     }
+    await indexEventSession(trx, id);
   });
 }

@@ -1,4 +1,5 @@
 import type { DB } from "~/db.server";
+import { reindexOrganisation } from "./search.server";
 import type { OrganisationKind } from "../../db/schema";
 
 export const ORGANISATION_KINDS: Record<OrganisationKind, string> = {
@@ -46,11 +47,16 @@ export async function organisationSlugTaken(db: DB, slug: string) {
 }
 
 export async function updateOrganisation(db: DB, id: number, input: Omit<OrganisationInput, "slug"> & { active: boolean }) {
-  return db
-    .updateTable("organisations")
-    .set({ name: input.name, kind: input.kind, region: input.region, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("organisations")
+      .set({ name: input.name, kind: input.kind, region: input.region, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    // Its published entries are found by organisation name and region.
+    await reindexOrganisation(trx, id);
+    return result;
+  });
 }
 
 export async function organisationNameTaken(db: DB, name: string, exceptId?: number) {

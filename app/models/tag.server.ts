@@ -1,4 +1,5 @@
 import type { DB } from "~/db.server";
+import { reindexTag } from "./search.server";
 
 export interface TagWithSynonyms {
   id: number;
@@ -76,5 +77,6 @@ export async function updateTag(db: DB, id: number, input: TagInput) {
     if (input.synonyms.length) {
       await trx.insertInto("tag_synonyms").values(input.synonyms.map((term) => ({ tag_id: id, term }))).execute();
     }
+    await reindexTag(trx, id);
   });
 }

@@ -1,9 +1,11 @@
 import type { Migration } from "kysely";
 import * as initialModel from "./2026-11-25-001-initial-model";
+import * as searchIndex from "./2026-11-25-002-search-index";
 
 // Imported explicitly rather than read from disk: Node 20 cannot load .ts
 // migration files at run time, and a bundled server has no migrations folder.
 // Keys sort in the order the migrations must run.
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial-model": initialModel,
+  "2026-11-25-002-search-index": searchIndex,
 };
