@@ -1,10 +1,8 @@
 import { expect } from "vitest";
 import type { DB } from "../../db/connection";
-import { formToObject } from "../../app/lib/form-values";
 import { applyTransition, type ActingUser, type TransitionRequest } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
-import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { completeEntryForm } from "../support/entries";
+import { completeEntryForm, parseEntryForm } from "../support/entries";
 import { addUser } from "../support/users";
 
 // Entries in every state, made straight in a test database with the real
@@ -21,9 +19,7 @@ export async function tagIdOf(db: DB, slug: string) {
 }
 
 export function completeDraft(tagId: number, overrides: Record<string, string | string[]> = {}) {
-  const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(completeEntryForm(tagId, overrides))) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
-  return entrySubmitSchema.parse(formToObject(form, ENTRY_ARRAY_FIELDS));
+  return parseEntryForm(completeEntryForm(tagId, overrides));
 }
 
 export async function entryRow(db: DB, entryId: number) {

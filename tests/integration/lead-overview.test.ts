@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addComment, assignEntry, type ActingUser } from "../../app/models/entry-workflow.server";
 import { createDraftEntry } from "../../app/models/practice.server";
-import { openDatabase, type DB } from "../../db/connection";
-import { Client } from "../support/client";
-import { freshDatabase } from "../support/database";
+import type { DB } from "../../db/connection";
+import { signedInClient, pageText } from "../support/client";
+import { freshDatabase, withDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
 import { TEST_PASSWORD } from "../support/users";
@@ -26,25 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function withDb<T>(fn: (db: DB) => Promise<T>) {
-  const db = openDatabase(server.databasePath);
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-
-/** The page's HTML without the markers React puts between adjacent text parts. */
-async function pageText(res: Response) {
-  return (await res.text()).replace(/<!-- -->/g, "");
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 const overviewPath = (id: number) => `/submissions/${id}`;
 // Remix sends an index route's forms to "?index".

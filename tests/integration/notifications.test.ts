@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignEntry, type ActingUser } from "../../app/models/entry-workflow.server";
-import { openDatabase, type DB } from "../../db/connection";
-import { Client } from "../support/client";
-import { freshDatabase } from "../support/database";
+import type { DB } from "../../db/connection";
+import { Client, signedInClient, pageText } from "../support/client";
+import { freshDatabase, withDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
 import { TEST_PASSWORD } from "../support/users";
 import { actingUser, move, submittedEntry, tagIdOf } from "./lead-fixtures";
@@ -25,24 +25,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function withDb<T>(fn: (db: DB) => Promise<T>) {
-  const db = openDatabase(server.databasePath);
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
-
-async function pageText(res: Response) {
-  return (await res.text()).replace(/<!-- -->/g, "");
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 function unreadIds(db: DB, userId: number) {
   return db

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActingUser } from "../../app/models/entry-workflow.server";
-import { openDatabase, type DB } from "../../db/connection";
-import { Client } from "../support/client";
-import { freshDatabase } from "../support/database";
+import type { DB } from "../../db/connection";
+import { signedInClient } from "../support/client";
+import { freshDatabase, withDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
 import { TEST_PASSWORD } from "../support/users";
@@ -46,20 +46,9 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function withDb<T>(fn: (db: DB) => Promise<T>) {
-  const db = openDatabase(server.databasePath);
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 describe("a published practice entry", () => {
   it("is open to everyone, with the evidence label, organisation, tags, dates and every section", async () => {

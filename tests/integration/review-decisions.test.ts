@@ -4,7 +4,7 @@ import { formToObject } from "../../app/lib/form-values";
 import { applyTransition, type TransitionRequest } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
 import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { Client } from "../support/client";
+import { Client, signedInClient } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
@@ -72,11 +72,7 @@ async function events(entryId: number) {
   return db().selectFrom("workflow_events").select(["action", "reason"]).where("entry_id", "=", entryId).orderBy("id").execute();
 }
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 async function stateVersion(entryId: number) {
   return String((await entryRow(entryId)).state_version);

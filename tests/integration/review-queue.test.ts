@@ -4,7 +4,7 @@ import { formToObject } from "../../app/lib/form-values";
 import { applyTransition } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
 import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { Client } from "../support/client";
+import { Client, signedInClient } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
@@ -41,11 +41,7 @@ async function leadIn(db: DB, email: string, org: string): Promise<Lead> {
   return { id, name: email.split("@")[0], organisationId: orgs[org] };
 }
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 /** The titles in the queue table, top to bottom. */
 function titles(html: string): string[] {

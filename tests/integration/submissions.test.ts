@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
-import { Client } from "../support/client";
+import { Client, signedInClient } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
@@ -21,11 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-async function signedIn(email: string) {
-  const client = new Client(server.url);
-  await client.signIn(email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 async function newEntry(client: Client) {
   const res = await client.post("/submissions/new", {});

@@ -66,3 +66,15 @@ export class Client {
     return res;
   }
 }
+
+/** A client already signed in as `email` with the tests' shared password. */
+export async function signedInClient(baseUrl: string, email: string, password = "correct horse battery staple") {
+  const client = new Client(baseUrl);
+  await client.signIn(email, password);
+  return client;
+}
+
+/** A page's HTML without the markers React puts between adjacent text parts. */
+export async function pageText(res: Response) {
+  return (await res.text()).replace(/<!-- -->/g, "");
+}

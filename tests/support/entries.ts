@@ -1,3 +1,5 @@
+import { formToObject } from "../../app/lib/form-values";
+import { ENTRY_ARRAY_FIELDS, entrySubmitSchema, type EntryDraft } from "../../app/schemas/practice-entry";
 import type { RichTextDoc } from "../../app/lib/rich-text/types";
 
 export function doc(...paragraphs: string[]): RichTextDoc {
@@ -36,4 +38,11 @@ export function completeEntryForm(tagId: number, overrides: Record<string, strin
     permissionToPublish: "on",
     ...overrides,
   };
+}
+
+/** Form values as the browser would post them, parsed by the real entry schema. */
+export function parseEntryForm(values: Record<string, string | string[]>, schema: typeof entrySubmitSchema = entrySubmitSchema): EntryDraft {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
+  return schema.parse(formToObject(form, ENTRY_ARRAY_FIELDS));
 }

@@ -1,13 +1,12 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
-import { formToObject } from "../../app/lib/form-values";
 import { applyTransition, type ActingUser } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, getEntryForOrganisation, saveDraft, submitForReview } from "../../app/models/practice.server";
 import { findPublishedEntry, getReviewEntry, listTimeline } from "../../app/models/review.server";
-import { ENTRY_ARRAY_FIELDS, entryDraftSchema, entrySubmitSchema } from "../../app/schemas/practice-entry";
+import { entryDraftSchema } from "../../app/schemas/practice-entry";
 import { memoryDatabase } from "../support/database";
-import { completeEntryForm } from "../support/entries";
+import { completeEntryForm, parseEntryForm } from "../support/entries";
 import { addUser } from "../support/users";
 
 let db: DB;
@@ -17,11 +16,7 @@ let reviewer: ActingUser;
 let reviewer2: ActingUser;
 let tagId: number;
 
-function draft(values: Record<string, string | string[]>, schema = entrySubmitSchema) {
-  const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
-  return schema.parse(formToObject(form, ENTRY_ARRAY_FIELDS));
-}
+const draft = parseEntryForm;
 
 async function user(email: string, role: "force_lead" | "reviewer", org?: string): Promise<ActingUser> {
   const id = await addUser(db, email, role, org);

@@ -2,10 +2,9 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
 import { createDraftEntry, getEntryForOrganisation, listEntriesForOrganisation, saveDraft, submitForReview } from "../../app/models/practice.server";
-import { ENTRY_ARRAY_FIELDS, entryDraftSchema, entrySubmitSchema, type EntryDraft } from "../../app/schemas/practice-entry";
-import { formToObject } from "../../app/lib/form-values";
+import { entryDraftSchema, entrySubmitSchema } from "../../app/schemas/practice-entry";
 import { memoryDatabase } from "../support/database";
-import { completeEntryForm } from "../support/entries";
+import { completeEntryForm, parseEntryForm } from "../support/entries";
 import { addUser } from "../support/users";
 
 let db: DB;
@@ -14,11 +13,7 @@ let colleague: { id: number; organisationId: number };
 let hampshire: { id: number; organisationId: number };
 let tagId: number;
 
-function draftFrom(values: Record<string, string | string[]>, schema = entryDraftSchema): EntryDraft {
-  const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
-  return schema.parse(formToObject(form, ENTRY_ARRAY_FIELDS));
-}
+const draftFrom = (values: Record<string, string | string[]>, schema = entryDraftSchema) => parseEntryForm(values, schema);
 
 async function lead(email: string, org: string) {
   const id = await addUser(db, email, "force_lead", org);
