@@ -6,7 +6,8 @@ import { defineConfig } from "@playwright/test";
 // Browser tests run against the already-built server (`npm run build` comes
 // first in `npm test`), started in demo mode so the demo accounts exist, on a
 // fixed port nothing else here uses and on a brand-new database file per run.
-const PORT = 3917;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3917);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // The config is loaded by the runner and again by every worker; only the
