@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -33,6 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unreadCount: user ? await unreadCount(getDb(), user.id) : 0,
   };
 }
+
+// Search updates its URL as people type; the header (name, unread count)
+// need not be fetched again for each keystroke, only on real page changes.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  const onlyQueryChanged = currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search;
+  if (onlyQueryChanged && (!formMethod || formMethod === "GET") && nextUrl.pathname === "/search") return false;
+  return defaultShouldRevalidate;
+};
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
