@@ -9,7 +9,8 @@ import { useLiveSearch } from "~/components/search/use-live-search";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
 import { presentSearch } from "~/lib/search-presentation.server";
-import { search, searchParamsFromUrl, searchParamsToUrl, type SearchParams } from "~/models/search.server";
+import { searchParamsFromUrl, searchParamsToUrl, type SearchParams } from "~/lib/search-query";
+import { search } from "~/models/search.server";
 
 // Search over published practice and the Week of Action sessions. Every choice
 // is in the URL, so a search can be shared and works without JavaScript; with
@@ -99,7 +100,7 @@ export default function Search() {
                 </Link>
               </p>
             ) : null}
-            <FacetFilters facets={view.facets} isChecked={live.isChecked} onChange={live.onFilterChange} />
+            <FacetFilters facets={view.facets} onChange={live.onFilterChange} />
             <button type="submit" className="govuk-button govuk-button--secondary">
               Apply filters
             </button>
@@ -115,7 +116,7 @@ export default function Search() {
                 <label className="govuk-label govuk-!-display-inline govuk-!-margin-right-2" htmlFor="search-sort">
                   Sort by
                 </label>
-                <select className="govuk-select" id="search-sort" name="sort" value={live.sortOf(view.sort)} onChange={live.onFilterChange}>
+                <select className="govuk-select" id="search-sort" name="sort" defaultValue={view.sort} onChange={live.onFilterChange}>
                   <option value="relevance">Most relevant</option>
                   <option value="newest">Newest</option>
                 </select>

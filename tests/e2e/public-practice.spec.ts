@@ -1,12 +1,7 @@
-import path from "node:path";
-import { addComment, applyTransition, type ActingUser } from "../../app/models/entry-workflow.server";
-import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
-import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { formToObject } from "../../app/lib/form-values";
-import { openDatabase, type DB } from "../../db/connection";
-import { completeEntryForm } from "../support/entries";
+import { addComment } from "../../app/models/entry-workflow.server";
 import { expectNoA11yViolations } from "./support/axe";
 import { DEMO, expect, open, signIn, test } from "./support/fixtures";
+import { actingUser, lastNotificationId, markOthersRead, move, publishedEntry, submittedEntry, tagIdOf, withE2eDatabase } from "./support/published-entries";
 
 // The demo database has no published entries, and the review pages are
 // built separately, so the entries these pages need are made straight in the
@@ -14,68 +9,30 @@ import { DEMO, expect, open, signIn, test } from "./support/fixtures";
 // Hampshire lead and the second reviewer are used, and the notifications this
 // makes for anyone else are marked read, so other specs see what they expect.
 
-const DATABASE_PATH = path.join(process.env.PRACTICE_BANK_E2E_DB_DIR!, "practice-bank.sqlite");
 const TITLE = "Safer streets by the seafront";
 
 let live: { entryId: number; slug: string };
 let archived: { entryId: number; slug: string };
 let changesRequested: number;
 
-async function actingUser(db: DB, email: string): Promise<ActingUser> {
-  const u = await db.selectFrom("users").select(["id", "name", "role", "organisation_id"]).where("email", "=", email).executeTakeFirstOrThrow();
-  return { id: u.id, name: u.name, role: u.role, organisationId: u.organisation_id };
-}
-
-async function stateVersion(db: DB, entryId: number) {
-  return (await db.selectFrom("practice_entries").select("state_version").where("id", "=", entryId).executeTakeFirstOrThrow()).state_version;
-}
-
-async function submitted(db: DB, lead: ActingUser, tagId: number, title: string) {
-  const form = new URLSearchParams();
-  for (const [k, v] of Object.entries(completeEntryForm(tagId, { title }))) for (const item of Array.isArray(v) ? v : [v]) form.append(k, item);
-  const draft = entrySubmitSchema.parse(formToObject(form, ENTRY_ARRAY_FIELDS));
-  const entryId = await createDraftEntry(db, { id: lead.id, organisationId: lead.organisationId! });
-  const result = await submitForReview(db, { entryId, organisationId: lead.organisationId!, userId: lead.id, baseVersion: 1, draft });
-  if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
-  return entryId;
-}
-
-async function reviewerMove(db: DB, entryId: number, reviewer: ActingUser, action: "publish" | "archive" | "request_changes", extra: { reason?: string; tagIds?: number[] } = {}) {
-  const outcome = await applyTransition(db, {
-    entryId, action, actor: reviewer, expectedStateVersion: await stateVersion(db, entryId), evidenceLabel: action === "publish" ? "worked" : undefined, ...extra,
-  });
-  if (!outcome.ok) throw new Error(`${action} failed: ${outcome.message}`);
-  return outcome;
-}
-
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const db = openDatabase(DATABASE_PATH);
-  try {
+  await withE2eDatabase(async (db) => {
     const lead = await actingUser(db, DEMO.hampshireLead);
     const reviewer = await actingUser(db, "reviewer2@demo.test");
-    const tagId = (await db.selectFrom("tags").select("id").where("slug", "=", "youth").executeTakeFirstOrThrow()).id;
-    const firstNotification = (await db.selectFrom("notifications").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0;
+    const tagId = await tagIdOf(db, "youth");
+    const firstNotification = await lastNotificationId(db);
 
-    const liveId = await submitted(db, lead, tagId, TITLE);
-    live = { entryId: liveId, slug: (await reviewerMove(db, liveId, reviewer, "publish", { tagIds: [tagId] })).slug! };
-    const archivedId = await submitted(db, lead, tagId, "A scheme that was taken down");
-    archived = { entryId: archivedId, slug: (await reviewerMove(db, archivedId, reviewer, "publish", { tagIds: [tagId] })).slug! };
-    await reviewerMove(db, archivedId, reviewer, "archive", { reason: "Out of date." });
-    changesRequested = await submitted(db, lead, tagId, "Beach patrols with lifeguards");
+    live = await publishedEntry(db, lead, reviewer, tagId, { title: TITLE }, { evidenceLabel: "worked" });
+    archived = await publishedEntry(db, lead, reviewer, tagId, { title: "A scheme that was taken down" });
+    await move(db, archived.entryId, "archive", reviewer, { reason: "Out of date." });
+    changesRequested = await submittedEntry(db, lead, tagId, { title: "Beach patrols with lifeguards" });
     await addComment(db, changesRequested, reviewer, "Give the number of incidents before and after.", "results");
-    await reviewerMove(db, changesRequested, reviewer, "request_changes", { reason: "Please add figures to the results." });
+    await move(db, changesRequested, "request_changes", reviewer, { reason: "Please add figures to the results." });
 
-    await db
-      .updateTable("notifications")
-      .set({ read_at: new Date().toISOString() })
-      .where("id", ">", Number(firstNotification))
-      .where("user_id", "!=", lead.id)
-      .execute();
-  } finally {
-    await db.destroy();
-  }
+    await markOthersRead(db, firstNotification, lead.id);
+  });
 });
 
 test("a published entry's public page has no WCAG 2.2 AA violations", async ({ page }) => {

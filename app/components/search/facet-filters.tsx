@@ -13,12 +13,9 @@ function checkboxId(facet: string, value: string) {
 
 export function FacetFilters({
   facets,
-  isChecked,
   onChange,
 }: {
   facets: FacetView[];
-  /** Whether a value is ticked: what the page is about to show, while it loads. */
-  isChecked: (facet: FacetView["name"], value: string, selected: boolean) => boolean;
   onChange: (event: ChangeEvent<HTMLInputElement>) => void;
 }) {
   const shown = facets.filter((f) => f.values.length > 0);
@@ -40,7 +37,7 @@ export function FacetFilters({
                       name={facet.name}
                       type="checkbox"
                       value={v.value}
-                      checked={isChecked(facet.name, v.value, v.selected)}
+                      defaultChecked={v.selected}
                       onChange={onChange}
                     />
                     <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>

@@ -1,4 +1,4 @@
-import { useNavigate, useNavigation } from "@remix-run/react";
+import { useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, type ChangeEvent, type FormEvent, type RefObject } from "react";
 
 // With JavaScript, the search form updates the results as people type or tick
@@ -36,22 +36,28 @@ export function useLiveSearch(formRef: RefObject<HTMLFormElement>, queryRef: Ref
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  // A suggestion, a back button or a link changes the query from outside the
-  // box: show it there, unless someone is typing in it right now.
+  // A suggestion, a back button or a link changes the search from outside the
+  // form: show it there. The fields are left to the browser otherwise (not
+  // controlled by React), so what someone ticks or types stays as they left
+  // it while the results load, and the box being typed in is never touched.
+  const location = useLocation();
   useEffect(() => {
+    const form = formRef.current;
+    if (!form || location.pathname !== "/search") return;
+    const wanted = new URLSearchParams(location.search);
     const input = queryRef.current;
     if (input && document.activeElement !== input && input.value !== query) input.value = query;
-  }, [query, queryRef]);
+    for (const box of form.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
+      box.checked = wanted.getAll(box.name).includes(box.value);
+    }
+    const sort = form.elements.namedItem("sort");
+    if (sort instanceof HTMLSelectElement) sort.value = wanted.get("sort") === "newest" ? "newest" : "relevance";
+  }, [location, query, formRef, queryRef]);
 
-  // While a new search loads, ticked boxes show what was asked for, not what the last answer said.
-  const pending = navigation.location?.pathname === "/search" ? new URLSearchParams(navigation.location.search) : null;
-  const isChecked = (facet: string, value: string, selected: boolean) => (pending ? pending.getAll(facet).includes(value) : selected);
-  const sortOf = (shown: string) => (pending ? (pending.get("sort") ?? "relevance") : shown);
+  const pending = navigation.location?.pathname === "/search";
 
   return {
-    loading: navigation.state === "loading" && pending !== null,
-    isChecked,
-    sortOf,
+    loading: navigation.state === "loading" && pending,
     onQueryInput: () => {
       clearTimeout(timer.current);
       timer.current = setTimeout(() => go(true), TYPING_PAUSE_MS);
