@@ -3,6 +3,7 @@ import type { Database } from "./schema";
 import { hashPassword } from "../app/lib/password.server";
 import organisationsFile from "./data/organisations.json";
 import tagsFile from "./data/tags.json";
+import { seedDemoPractice } from "./demo-practice";
 import { loadWeekOfAction } from "./week-of-action";
 
 type DB = Kysely<Database>;
@@ -17,6 +18,14 @@ export const DEMO_ACCOUNTS = [
   { email: "sussex.lead@demo.test", name: "Sam Patel", role: "force_lead", organisation: "sussex-police" },
   { email: "sussex.colleague@demo.test", name: "Jo Morgan", role: "force_lead", organisation: "sussex-police" },
   { email: "hampshire.lead@demo.test", name: "Alex Reid", role: "force_lead", organisation: "hampshire-and-isle-of-wight-constabulary" },
+  // Leads of the other forces whose invented case studies demo mode publishes (data/demo-practice.json).
+  { email: "west-midlands.lead@demo.test", name: "Nadia Hussain", role: "force_lead", organisation: "west-midlands-police" },
+  { email: "greater-manchester.lead@demo.test", name: "Liam Doyle", role: "force_lead", organisation: "greater-manchester-police" },
+  { email: "merseyside.lead@demo.test", name: "Kate Mulligan", role: "force_lead", organisation: "merseyside-police" },
+  { email: "avon-somerset.lead@demo.test", name: "Ben Carter", role: "force_lead", organisation: "avon-and-somerset-police" },
+  { email: "dyfed-powys.lead@demo.test", name: "Rhian Hughes", role: "force_lead", organisation: "dyfed-powys-police" },
+  { email: "met.lead@demo.test", name: "Daniel Okafor", role: "force_lead", organisation: "metropolitan-police-service" },
+  { email: "northumbria.lead@demo.test", name: "Emma Robson", role: "force_lead", organisation: "northumbria-police" },
   { email: "reviewer@demo.test", name: "Priya Shah", role: "reviewer", organisation: null },
   { email: "reviewer2@demo.test", name: "Tom Evans", role: "reviewer", organisation: null },
   { email: "admin@demo.test", name: "Chris Lee", role: "admin", organisation: null },
@@ -90,7 +99,13 @@ export async function seedReferenceData(db: DB) {
   });
 }
 
+/** Demo accounts, then the invented case studies they wrote and published; each only if missing. */
 export async function seedDemoData(db: DB) {
+  await seedDemoAccounts(db);
+  await seedDemoPractice(db);
+}
+
+async function seedDemoAccounts(db: DB) {
   const existing = new Set((await db.selectFrom("users").select("email").execute()).map((u) => u.email));
   const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
   if (missing.length === 0) return;
