@@ -3,9 +3,10 @@ import { expectNoA11yViolations } from "./support/axe";
 import { DEMO, expect, open, signIn, test } from "./support/fixtures";
 import { actingUser, lastNotificationId, markOthersRead, move, publishedEntry, submittedEntry, tagIdOf, withE2eDatabase } from "./support/published-entries";
 
-// The demo database has no published entries, and the review pages are
-// built separately, so the entries these pages need are made straight in the
-// server's database file with the same model functions the pages use. The
+// The demo database's invented case studies are all plainly published, and
+// the review pages are built separately, so the entries these pages need (one
+// live, one taken down, one sent back) are made straight in the server's
+// database file with the same model functions the pages use. The
 // Hampshire lead and the second reviewer are used, and the notifications this
 // makes for anyone else are marked read, so other specs see what they expect.
 

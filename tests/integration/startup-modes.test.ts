@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
+import { loadDemoPractice } from "../../db/demo-practice";
 import { Client } from "../support/client";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -16,7 +17,7 @@ function tempDb() {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "practice-bank-mode-")), "db.sqlite");
 }
 
-async function count(file: string, table: "users" | "event_sessions" | "organisations") {
+async function count(file: string, table: "users" | "event_sessions" | "organisations" | "practice_entries" | "notifications" | "email_outbox") {
   const db = openDatabase(file);
   const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   await db.destroy();
@@ -24,7 +25,7 @@ async function count(file: string, table: "users" | "event_sessions" | "organisa
 }
 
 describe("starting the server", () => {
-  it("in demo mode creates, migrates and seeds the database with demo accounts, and leaves it alone on restart", async () => {
+  it("in demo mode creates, migrates and seeds the database with demo accounts and case studies, and leaves it alone on restart", async () => {
     const file = tempDb();
     const first = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
     running.push(first);
@@ -36,11 +37,19 @@ describe("starting the server", () => {
     const users = await count(file, "users");
     const sessions = await count(file, "event_sessions");
     expect(sessions).toBe(12);
+    // The invented case studies are published, without telling or emailing anyone.
+    const entries = await count(file, "practice_entries");
+    expect(entries).toBe(loadDemoPractice().length);
+    expect(await count(file, "notifications")).toBe(0);
+    expect(await count(file, "email_outbox")).toBe(0);
 
     const second = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
     running.push(second);
     expect(await count(file, "users")).toBe(users);
     expect(await count(file, "event_sessions")).toBe(12);
+    expect(await count(file, "practice_entries")).toBe(entries);
+    const found = await (await new Client(second.url).get("/search?q=shoplifting&type=practice")).text();
+    expect(found).toContain("GPS tags for prolific shoplifters leaving custody in Walsall town centre");
     // The generated demo secret is kept, so a session survives the restart.
     const sameBrowser = new Client(second.url);
     sameBrowser.setCookieHeader(client.cookieHeader());
@@ -48,12 +57,13 @@ describe("starting the server", () => {
     expect(again.status).toBe(200);
   });
 
-  it("in production seeds reference data but never demo accounts", async () => {
+  it("in production seeds reference data but never demo accounts or case studies", async () => {
     const file = tempDb();
     running.push(await startServer({ databasePath: file, env: { NODE_ENV: "production" } }));
     expect(await count(file, "users")).toBe(0);
     expect(await count(file, "organisations")).toBeGreaterThanOrEqual(43);
     expect(await count(file, "event_sessions")).toBe(12);
+    expect(await count(file, "practice_entries")).toBe(0);
     const res = await new Client(running[0].url).post("/login", { email: "admin@demo.test", password: "practice-bank-demo" });
     expect(res.status).toBe(401);
   });
