@@ -105,7 +105,8 @@ describe("demo seeding of case studies", () => {
         first_published_at: e.publishedAt, published_at: e.publishedAt,
       });
       expect(row.submitted_at! < e.publishedAt).toBe(true);
-      expect(row.slug).toMatch(/^[a-z0-9-]+$/);
+      // Titles are short enough for the whole title to become the address, not cut off mid-word.
+      expect(row.slug).toBe(e.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""));
       expect(row.frozen_at).not.toBeNull();
       expect(row.working_revision_id).toBe(row.published_revision_id);
       expect(row.body_text).toContain(e.sections.problem![0]);
@@ -143,7 +144,7 @@ describe("demo seeding of case studies", () => {
     const shoplifting = await search(db, { q: "shoplifting", types: ["practice"] });
     expect(shoplifting.results.map((r) => r.title)).toEqual(expect.arrayContaining([
       "GPS tags for prolific shoplifters leaving custody in Walsall town centre",
-      "Crawley business crime partnership: one radio, one reporting form, one list of repeat offenders",
+      "Crawley business crime partnership: one radio network, one reporting form",
     ]));
     // "Juveniles" appears in none of the texts: it is a synonym of youth and young people.
     const juveniles = await search(db, { q: "juveniles", types: ["practice"] });
