@@ -32,6 +32,11 @@ export function formatUkDate(iso: string, { weekday = true, year = true } = {}):
   return [weekday ? p.weekday : null, p.day, p.month, year ? p.year : null].filter(Boolean).join(" ");
 }
 
+/** "Monday 15 June, 10am to 11am": a talk's day and time, the year left out as every talk is in the same week. */
+export function formatUkDayAndTime(startIso: string, endIso: string): string {
+  return `${formatUkDate(startIso, { year: false })}, ${formatUkTimeRange(startIso, endIso)}`;
+}
+
 /** "2026-06-15": the UK calendar day of an instant, for grouping by day. */
 export function ukDayKey(iso: string): string {
   const p = parts(new Date(iso), { year: "numeric", month: "2-digit", day: "2-digit" });

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SearchBox } from "~/components/search-box";
 import { getDb } from "~/db.server";
-import { formatUkDate, formatUkTimeRange } from "~/lib/uk-time";
+import { formatUkDayAndTime } from "~/lib/uk-time";
 import { listEventSessions } from "~/models/event-session.server";
 
 export const meta: MetaFunction = () => [
@@ -17,7 +17,7 @@ export async function loader() {
     highlights: sessions.slice(0, 3).map((s) => ({
       slug: s.slug,
       title: s.title,
-      when: `${formatUkDate(s.startsAt, { year: false })}, ${formatUkTimeRange(s.startsAt, s.endsAt)}`,
+      when: formatUkDayAndTime(s.startsAt, s.endsAt),
     })),
   };
 }

@@ -2,10 +2,12 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EntryArticle } from "~/components/practice/entry-article";
+import { RelatedPracticeList, RelatedSessionList } from "~/components/related/related-lists";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
 import { presentEntry } from "~/lib/entry-presentation.server";
-import { formatUkDate } from "~/lib/uk-time";
+import { formatUkDate, formatUkDayAndTime } from "~/lib/uk-time";
+import { relatedToPractice } from "~/models/related.server";
 import { findPublishedEntry } from "~/models/review.server";
 
 // A published practice entry, open to everyone. Only the live published
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The page carries the signed-in person's name and notification count in
   // its header, so only a signed-out page may be kept by shared caches.
   const signedIn = (await getUser(request)) !== null;
+  const related = await relatedToPractice(getDb(), entry.id);
   return data(
     {
       entry: presentEntry(revision, { organisationName: entry.organisationName, tags, evidenceLabel: entry.evidenceLabel }),
@@ -45,13 +48,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       firstPublishedAt: entry.firstPublishedAt,
       lastUpdated: lastPublished !== firstPublished ? lastPublished : null,
       lastUpdatedAt: entry.publishedAt,
+      relatedPractice: related.practice,
+      relatedSessions: related.sessions.map((s) => ({
+        slug: s.slug,
+        title: s.title,
+        when: formatUkDayAndTime(s.startsAt, s.endsAt),
+      })),
     },
     { headers: { "Cache-Control": signedIn ? "private, no-cache" : "public, max-age=60", Vary: "Cookie" } },
   );
 }
 
 export default function PracticeEntry() {
-  const { entry, firstPublished, firstPublishedAt, lastUpdated, lastUpdatedAt } = useLoaderData<typeof loader>();
+  const { entry, firstPublished, firstPublishedAt, lastUpdated, lastUpdatedAt, relatedPractice, relatedSessions } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -72,6 +81,8 @@ export default function PracticeEntry() {
             </div>
           ) : null}
         </dl>
+        <RelatedPracticeList items={relatedPractice} />
+        <RelatedSessionList items={relatedSessions} />
       </div>
     </div>
   );

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RelatedPracticeList } from "~/components/related/related-lists";
 import { SpeakerList, TagList } from "~/components/week/session-parts";
 import { getDb } from "~/db.server";
 import { formatUkDate, formatUkTimeRange } from "~/lib/uk-time";
 import { getEventSessionBySlug } from "~/models/event-session.server";
+import { relatedToSession } from "~/models/related.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.session.title} - Week of Action 2026` : "Session not found" },
@@ -18,11 +20,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
     date: formatUkDate(session.startsAt),
     time: formatUkTimeRange(session.startsAt, session.endsAt),
     isPast: Date.parse(session.endsAt) < Date.now(),
+    relatedPractice: await relatedToSession(getDb(), session.id),
   };
 }
 
 export default function SessionPage() {
-  const { session, date, time, isPast } = useLoaderData<typeof loader>();
+  const { session, date, time, isPast, relatedPractice } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -89,6 +92,7 @@ export default function SessionPage() {
             Add this talk to your calendar (.ics file)
           </a>
         </p>
+        <RelatedPracticeList items={relatedPractice} />
       </div>
     </div>
   );
