@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActingUser } from "../../app/models/entry-workflow.server";
-import { saveDraft } from "../../app/models/practice.server";
 import type { DB } from "../../db/connection";
 import { pageText } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
-import { actingUser, completeDraft, entryRow, move, submittedEntry, tagIdOf } from "./lead-fixtures";
+import { draftUpdate, leadAndReviewer, move, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 // Related content over HTTP: practice and sessions are related when they
 // share active topic tags. Entries are made through the real models in every
@@ -23,8 +22,7 @@ async function publishWithTags(db: DB, lead: ActingUser, reviewer: ActingUser, t
 
 beforeAll(async () => {
   const { db, file } = await freshDatabase();
-  const lead = await actingUser(db, "lead@sussex.test", "force_lead", "sussex-police");
-  const reviewer = await actingUser(db, "reviewer@college.test", "reviewer");
+  const { lead, reviewer } = await leadAndReviewer(db);
   const youth = await tagIdOf(db, "youth");
   const asb = await tagIdOf(db, "anti-social-behaviour");
   const shopTheft = await tagIdOf(db, "shop-theft");
@@ -43,13 +41,7 @@ beforeAll(async () => {
   await submittedEntry(db, lead, youth, { title: "Youth scheme still in review" });
 
   // An update in progress on a live entry: its draft title must never appear.
-  await move(db, updating, "start_update", lead);
-  const { version } = await entryRow(db, updating);
-  const saved = await saveDraft(db, {
-    entryId: updating, organisationId: lead.organisationId!, userId: lead.id, baseVersion: version,
-    draft: completeDraft(youth, { title: "Unpublished update title" }),
-  });
-  expect(saved.ok).toBe(true);
+  await draftUpdate(db, updating, lead, youth, { title: "Unpublished update title" });
 
   await db.destroy();
   server = await startServer({ databasePath: file, env: { MAIL_WORKER: "off" } });

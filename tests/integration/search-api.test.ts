@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveDraft } from "../../app/models/practice.server";
 import { freshDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
-import { actingUser, completeDraft, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
+import { draftUpdate, leadAndReviewer, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 // GET /api/search on a real server over HTTP: its JSON shape, its headers,
 // that only published content ever comes back, and that no input breaks it.
@@ -12,8 +11,7 @@ let liveSlug: string;
 
 beforeAll(async () => {
   const { db, file } = await freshDatabase();
-  const lead = await actingUser(db, "lead@sussex.test", "force_lead", "sussex-police");
-  const reviewer = await actingUser(db, "reviewer@college.test", "reviewer");
+  const { lead, reviewer } = await leadAndReviewer(db);
   const youth = await tagIdOf(db, "youth");
 
   ({ slug: liveSlug } = await publishedEntry(db, lead, reviewer, youth, {
@@ -21,13 +19,7 @@ beforeAll(async () => {
     summary: `Zebra wardens near <script>alert("x")</script> schools & parks.`,
   }));
   const updating = await publishedEntry(db, lead, reviewer, youth, { title: "Walking bus scheme" });
-  await move(db, updating.entryId, "start_update", lead);
-  const { version } = await entryRow(db, updating.entryId);
-  const saved = await saveDraft(db, {
-    entryId: updating.entryId, organisationId: lead.organisationId!, userId: lead.id, baseVersion: version,
-    draft: completeDraft(youth, { title: "Walking bus scheme marmalade", summary: "Marmalade draft text." }),
-  });
-  expect(saved.ok).toBe(true);
+  await draftUpdate(db, updating.entryId, lead, youth, { title: "Walking bus scheme marmalade", summary: "Marmalade draft text." });
   const archived = await publishedEntry(db, lead, reviewer, youth, { title: "Kaleidoscope archived scheme" });
   await move(db, archived.entryId, "archive", reviewer, { reason: "Removed." });
   await submittedEntry(db, lead, youth, { title: "Quasar scheme in review" });
