@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
+import { FEED_TITLE } from "~/lib/open-data/atom";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
 import { unreadCount } from "~/models/notification.server";
@@ -22,6 +23,8 @@ import stylesUrl from "~/styles/main.generated.css";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Lets browsers and feed readers find the feed from any page.
+  { rel: "alternate", type: "application/atom+xml", href: "/practice/feed.xml", title: FEED_TITLE },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Neighbourhood policing practice bank" }];
