@@ -70,6 +70,16 @@ export default function Home() {
             </Link>{" "}
             (you will be asked to sign in)
           </p>
+          <h2 className="govuk-heading-m">Open data</h2>
+          <p className="govuk-body">
+            Everything published here is open data: download it as a spreadsheet or JSON, follow a feed of new practice,
+            or search it from your own website.
+          </p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/open-data">
+              Get the practice bank&apos;s data
+            </Link>
+          </p>
         </div>
       </div>
     </>

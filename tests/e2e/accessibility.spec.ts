@@ -11,6 +11,7 @@ const PUBLIC_PAGES = [
   { path: "/login", heading: "Sign in" },
   { path: "/search?q=asb", heading: "Search" },
   { path: "/accessibility", heading: "Accessibility statement" },
+  { path: "/open-data", heading: "Open data" },
 ];
 
 for (const { path, heading } of PUBLIC_PAGES) {

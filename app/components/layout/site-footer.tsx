@@ -14,6 +14,11 @@ export function SiteFooter() {
                 </Link>
               </li>
               <li className="govuk-footer__inline-list-item">
+                <Link className="govuk-footer__link" to="/open-data">
+                  Open data
+                </Link>
+              </li>
+              <li className="govuk-footer__inline-list-item">
                 <Link className="govuk-footer__link" to="/accessibility">
                   Accessibility statement
                 </Link>
