@@ -35,7 +35,7 @@ test.beforeAll(async () => {
 const results = (page: Page) => page.getByTestId("search-results").locator(":scope > li");
 const resultCount = (page: Page) => page.getByRole("status").filter({ hasText: /results?|No results/ });
 
-test("a visitor searches from the home page, narrows by a topic and opens a case study", async ({ page }) => {
+test("a visitor searches from the home page, narrows by a topic, opens a case study, then a related session", async ({ page }) => {
   await open(page, "/");
   await page.getByLabel("Search practice and Week of Action talks").fill("shoplifting");
   await page.getByRole("button", { name: "Search", exact: true }).click();
@@ -61,6 +61,13 @@ test("a visitor searches from the home page, narrows by a topic and opens a case
   await tagged.getByRole("link", { name: TAGGED }).click();
   await expect(page).toHaveURL(/\/practice\/[a-z0-9-]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TAGGED);
+
+  // The talk on GPS tagging of shop thieves shares the case study's topic.
+  const related = page.getByRole("region", { name: "Related Week of Action sessions" });
+  await related.getByRole("link", { name: /Operation STOP/ }).click();
+  await expect(page).toHaveURL("/week-of-action/operation-stop-gps-tagging-shop-theft");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Operation STOP");
+  await expect(page.getByRole("region", { name: "Related practice" }).getByRole("link", { name: TAGGED })).toBeVisible();
 });
 
 test("results follow what is typed, and the box keeps its focus", async ({ page }) => {
@@ -91,7 +98,7 @@ test("results follow what is typed, and the box keeps its focus", async ({ page 
   await expect(box).toHaveValue("andover winchester");
 });
 
-test("a keyboard-only visitor searches, filters and opens a case study", async ({ page }) => {
+test("a keyboard-only visitor searches, filters, opens a case study, then a related session", async ({ page }) => {
   await open(page, "/");
   await tabTo(page, page.getByLabel("Search practice and Week of Action talks"));
   await page.keyboard.type("winchester");
@@ -111,6 +118,11 @@ test("a keyboard-only visitor searches, filters and opens a case study", async (
   await tabTo(page, link);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(YOUTH);
+
+  const session = page.getByRole("region", { name: "Related Week of Action sessions" }).getByRole("link", { name: /Operation Concur/ });
+  await tabTo(page, session, 80);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL("/week-of-action/operation-concur-youth-anti-social-behaviour");
 });
 
 test("search works without JavaScript: filters, sorting and pages are plain links and forms", async ({ browser }) => {
