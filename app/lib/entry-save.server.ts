@@ -5,6 +5,7 @@ import {
 } from "~/lib/practice-options";
 import { richTextToPlainText } from "~/lib/rich-text/render";
 import { formatUkDateTime } from "~/lib/uk-time";
+import { STATUS_LABELS } from "~/lib/workflow";
 import { parseWith, type FieldErrors } from "~/lib/validation";
 import { defaultsFromStored, type EntryFormDefaults } from "~/lib/entry-form-values";
 import { listTags } from "~/models/tag.server";
@@ -108,7 +109,8 @@ export async function saveEntryFromForm(
     case "not_found":
       return { kind: "refused", status: 404, message: "This entry could not be found." };
     case "not_editable":
-      return { kind: "refused", status: 409, message: "This entry has been sent for review, so it cannot be changed now." };
+      // Not only "sent for review": a reviewer may have taken the entry down, or not accepted it.
+      return { kind: "refused", status: 409, message: `This entry is ${STATUS_LABELS[result.status].toLowerCase()}, so it cannot be changed now.` };
     case "refused":
       return { kind: "refused", status: result.status, message: result.message };
     case "conflict":
