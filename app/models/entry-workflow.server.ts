@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "~/db.server";
-import { transition, type Actor, type WorkflowAction } from "~/lib/workflow";
+import { entryState, transition, type Actor, type WorkflowAction } from "~/lib/workflow";
 import type { Database, EntryStatus, EvidenceLabel } from "../../db/schema";
 import { activeUserIds, notifyUsers } from "./notification.server";
 import { indexPracticeEntry } from "./search.server";
@@ -164,7 +164,7 @@ export async function applyTransition(db: DB, req: TransitionRequest): Promise<T
     if (!entry || (req.actor.role === "force_lead" && !actor!.ownsEntry)) {
       return { ok: false, status: 404, message: "This entry could not be found." };
     }
-    const move = transition(entry.status, req.action, actor!);
+    const move = transition(entryState(entry.status, entry.published_revision_id), req.action, actor!);
     if (!move.ok) return { ok: false, status: move.reason === "forbidden" ? 403 : 409, message: move.message };
     if (entry.state_version !== req.expectedStateVersion) {
       return { ok: false, status: 409, message: "Someone else acted on this entry while you had it open. Reload the page to see what happened." };
@@ -223,7 +223,8 @@ export async function applyTransition(db: DB, req: TransitionRequest): Promise<T
     await indexPracticeEntry(trx, entry.id);
     const eventId = await recordEvent(trx, {
       entryId: entry.id,
-      revisionId: req.action === "publish" || req.action === "reject" || req.action === "archive" ? entry.working_revision_id : workingRevisionId,
+      // Taking down concerns the live version, even while an update to it is in progress.
+      revisionId: req.action === "archive" ? entry.published_revision_id : req.action === "publish" || req.action === "reject" ? entry.working_revision_id : workingRevisionId,
       actorId: req.actor.id,
       action: req.action,
       from: entry.status,

@@ -2,7 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { DB } from "~/db.server";
 import type { RichTextSectionKey } from "~/lib/practice-options";
 import type { RichTextDoc } from "~/lib/rich-text/types";
-import { EDITABLE_STATUSES, transition } from "~/lib/workflow";
+import { EDITABLE_STATUSES, entryState, transition } from "~/lib/workflow";
 import type { EntryDraft } from "~/schemas/practice-entry";
 import type { Database, EntryStatus } from "../../db/schema";
 import { notifyForMove, recordEvent } from "./entry-workflow.server";
@@ -224,7 +224,7 @@ export function submitForReview(db: DB, req: SaveRequest): Promise<SubmitResult>
   return db.transaction().execute(async (trx) => {
     const entry = await findScopedEntry(trx, req.entryId, req.organisationId);
     if (!entry) return { ok: false, reason: "not_found" };
-    const move = transition(entry.status, "submit", { role: "force_lead", ownsEntry: true });
+    const move = transition(entryState(entry.status, entry.published_revision_id), "submit", { role: "force_lead", ownsEntry: true });
     if (!move.ok) return { ok: false, reason: "refused", status: move.reason === "forbidden" ? 403 : 409, message: move.message };
     const saved = await writeDraft(trx, req);
     if (!saved.ok) return saved;

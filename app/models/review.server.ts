@@ -122,6 +122,8 @@ export interface ReviewView {
   evidenceLabel: string | null;
   assignedReviewerId: number | null;
   assignedReviewerName: string | null;
+  /** The published revision, live unless the entry is taken down. */
+  publishedRevisionId: number | null;
   submittedAt: string | null;
   /** The latest submitted revision: what the reviewer decides on. */
   underReview: RevisionView | null;
@@ -162,6 +164,7 @@ export async function getReviewEntry(db: DB, entryId: number): Promise<ReviewVie
     evidenceLabel: e.evidence_label,
     assignedReviewerId: e.assigned_reviewer_id,
     assignedReviewerName: e.assigned_name,
+    publishedRevisionId: e.published_revision_id,
     submittedAt: e.submitted_at,
     underReview,
     previousSubmission: previousId ? await loadRevision(db, previousId) : null,

@@ -29,7 +29,7 @@ import { formatUkDateTime } from "~/lib/uk-time";
 import type { FieldErrors } from "~/lib/validation";
 import { parseWith } from "~/lib/validation";
 import { describeChange, wordDiff } from "~/lib/word-diff";
-import { availableActions, STATUS_LABELS, type WorkflowAction } from "~/lib/workflow";
+import { availableActions, entryState, STATUS_LABELS, type WorkflowAction } from "~/lib/workflow";
 import { actorFor, addComment, applyTransition, assignEntry } from "~/models/entry-workflow.server";
 import { unknownTagIds, type RevisionView } from "~/models/practice.server";
 import { getReviewEntry, listComments, listReviewers, listTimeline, QUEUE_STATES, type TimelineItem } from "~/models/review.server";
@@ -151,6 +151,16 @@ function timelineEntry(item: TimelineItem) {
 
 const DECISIONS: readonly WorkflowAction[] = ["request_changes", "reject", "publish", "archive"];
 
+/** Why there is no decision on the submission itself (taking down a live version may still be open). */
+function waitingNote(status: EntryStatus, actions: WorkflowAction[]): string | null {
+  if (actions.includes("publish") || status === "published") return null;
+  if (status === "changes_requested" || status === "draft" || status === "withdrawn") {
+    return "The entry is with the force. You can decide once they send it back for review.";
+  }
+  const live = actions.includes("archive") ? " The published version is still live." : "";
+  return `This entry is ${STATUS_LABELS[status].toLowerCase()}. There is nothing to decide.${live}`;
+}
+
 async function findEntry(id: number) {
   const entry = await getReviewEntry(getDb(), id);
   // Drafts never submitted, and ids that do not exist, are not the reviewers' to see.
@@ -169,7 +179,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listTimeline(db, entry.id),
   ]);
   const names: TagNames = new Map(allTags.map((t) => [t.id, { slug: t.slug, label: t.label }]));
-  const actions = availableActions(entry.status, actorFor(user, entry.organisationId)).filter((a) => DECISIONS.includes(a));
+  const actions = availableActions(entryState(entry.status, entry.publishedRevisionId), actorFor(user, entry.organisationId)).filter((a) => DECISIONS.includes(a));
   const done = new URL(request.url).searchParams.get("done");
   const current = entry.underReview;
   // Topics a reviewer can choose: the active ones (a retired tag is never shown on a published entry).
@@ -203,6 +213,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     timeline: timeline.map(timelineEntry),
     actions,
+    waitingNote: waitingNote(entry.status, actions),
     tagOptions,
     publishDefaults: {
       tagIds: current.tagIds.filter((id) => activeTags.some((t) => t.id === id)).map(String),
@@ -435,6 +446,11 @@ export default function ReviewEntry() {
             <h2 className="govuk-heading-l" id="decision-heading">
               Your decision
             </h2>
+            {page.waitingNote ? (
+              <p className="govuk-body" data-testid="no-decision">
+                {page.waitingNote}
+              </p>
+            ) : null}
             {can("publish") ? (
               <PublishForm
                 stateVersion={page.stateVersion}
@@ -446,7 +462,9 @@ export default function ReviewEntry() {
             ) : null}
             {can("request_changes") ? <RequestChangesForm stateVersion={page.stateVersion} {...feedback("request_changes")} /> : null}
             {can("reject") ? <RejectForm stateVersion={page.stateVersion} {...feedback("reject")} /> : null}
-            {can("archive") ? <TakeDownForm stateVersion={page.stateVersion} {...feedback("archive")} /> : null}
+            {can("archive") ? (
+              <TakeDownForm stateVersion={page.stateVersion} updateInProgress={page.status !== "published"} {...feedback("archive")} />
+            ) : null}
           </section>
         ) : (
           <section aria-labelledby="decision-heading" className="govuk-!-margin-top-8">
@@ -454,9 +472,7 @@ export default function ReviewEntry() {
               Your decision
             </h2>
             <p className="govuk-body" data-testid="no-decision">
-              {page.status === "changes_requested" || page.status === "draft" || page.status === "withdrawn"
-                ? "The entry is with the force. You can decide once they send it back for review."
-                : `This entry is ${STATUS_LABELS[page.status].toLowerCase()}. There is nothing to decide.`}
+              {page.waitingNote}
             </p>
           </section>
         )}

@@ -16,7 +16,7 @@ import { requireOwnEntry } from "~/lib/entry-access.server";
 import { formToObject, readForm } from "~/lib/form-data.server";
 import { formatUkDateTime } from "~/lib/uk-time";
 import { parseWith, type FieldErrors } from "~/lib/validation";
-import { availableActions, canEdit, type Actor } from "~/lib/workflow";
+import { availableActions, canEdit, entryState, type Actor } from "~/lib/workflow";
 import { addComment, applyTransition, type ActingUser } from "~/models/entry-workflow.server";
 import { listComments, listTimeline } from "~/models/review.server";
 import { leadActionSchema, leadCommentSchema } from "~/schemas/lead-actions";
@@ -57,13 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateVersion: entry.stateVersion,
     organisationName: entry.organisationName,
     editable: canEdit(entry.status, LEAD),
-    actions: availableActions(entry.status, LEAD),
+    actions: availableActions(entryState(entry.status, entry.publishedRevisionId), LEAD),
     lastSaved: `${formatUkDateTime(entry.revision.updatedAt)} by ${entry.revision.updatedByName}`,
     submittedAt: entry.submittedAt ? formatUkDateTime(entry.submittedAt) : null,
     /** The public address of the live version, while there is one. */
     publicPath: live ? `/practice/${entry.slug}` : null,
     /** An update to a published entry is being drafted or reviewed; the published version stays live. */
-    updatingLive: live && entry.status !== "published",
+    updatingLive: live && entry.status !== "published" && entry.status !== "rejected",
     decision:
       decisionRule && decisionEvent
         ? {
@@ -168,7 +168,11 @@ export default function EntryOverview() {
                 </p>
               ) : null}
               {e.status === "rejected" ? (
-                <p className="govuk-body">This entry cannot be submitted again.{e.publicPath ? " The published version stays live." : ""}</p>
+                <p className="govuk-body">
+                  {e.actions.includes("start_update")
+                    ? "This update cannot be submitted again. The published version stays live, and you can start a new update from it."
+                    : "This entry cannot be submitted again."}
+                </p>
               ) : null}
             </div>
           </div>
@@ -236,8 +240,11 @@ export default function EntryOverview() {
               Update this entry
             </h2>
             <p className="govuk-body">
-              You can change a published entry. Your changes are a new draft that goes through review again. The published
-              version stays live until the practice team publishes your update.
+              {e.status === "rejected"
+                ? "You can start a new update from the published version. The update that was not accepted stays in the history. "
+                : "You can change a published entry. "}
+              Your changes are a new draft that goes through review again. The published version stays live until the
+              practice team publishes your update.
             </p>
             <Form method="post">
               <input type="hidden" name="stateVersion" value={e.stateVersion} />

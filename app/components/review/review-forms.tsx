@@ -237,7 +237,8 @@ export function PublishForm({
   );
 }
 
-export function TakeDownForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
+/** `updateInProgress`: the live version is being updated, and taking it down ends that update too. */
+export function TakeDownForm({ stateVersion, updateInProgress, ...feedback }: FormFeedback & { stateVersion: number; updateInProgress: boolean }) {
   const defaults = { intent: "archive", stateVersion: String(stateVersion), takeDownReason: keptString(feedback.kept, "takeDownReason") };
   const { register, errors, onSubmit } = useReviewForm("archive", archiveSchema, defaults, feedback);
   return (
@@ -245,6 +246,18 @@ export function TakeDownForm({ stateVersion, ...feedback }: FormFeedback & { sta
       <h3 className="govuk-heading-m" id="take-down-heading">
         Take down
       </h3>
+      {updateInProgress ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This takes down the published version and ends the update the force is working on. The update will not be
+            published; it stays in the entry&apos;s history.
+          </strong>
+        </div>
+      ) : null}
       <input type="hidden" name="intent" value="archive" />
       <input type="hidden" name="stateVersion" value={stateVersion} />
       <TextArea
