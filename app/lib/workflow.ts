@@ -72,6 +72,13 @@ export const WORKFLOW: Record<WorkflowAction, Rule> = {
 
 export const EDITABLE_STATUSES: readonly EntryStatus[] = ["draft", "changes_requested", "withdrawn"];
 
+/** A review is open: the entry is with the reviewers, or back with the force for changes. Assignment and comments belong here. */
+export const REVIEW_OPEN_STATUSES: readonly EntryStatus[] = ["in_review", "changes_requested"];
+
+export function reviewIsOpen(status: EntryStatus): boolean {
+  return REVIEW_OPEN_STATUSES.includes(status);
+}
+
 export type TransitionResult =
   | { ok: true; to: EntryStatus }
   | { ok: false; reason: "forbidden" | "invalid_state"; message: string };

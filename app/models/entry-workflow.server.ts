@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "~/db.server";
-import { entryState, transition, type Actor, type WorkflowAction } from "~/lib/workflow";
+import { entryState, REVIEW_OPEN_STATUSES, STATUS_LABELS, transition, type Actor, type WorkflowAction } from "~/lib/workflow";
 import type { Database, EntryStatus, EvidenceLabel } from "../../db/schema";
 import { activeUserIds, notifyUsers } from "./notification.server";
 import { indexPracticeEntry } from "./search.server";
@@ -245,15 +245,54 @@ export async function applyTransition(db: DB, req: TransitionRequest): Promise<T
   });
 }
 
-/** A reviewer takes an entry, or gives it to another reviewer. Not a state change. */
-export async function assignEntry(db: DB, entryId: number, actor: ActingUser, reviewerId: number) {
-  if (actor.role !== "reviewer") return { ok: false as const, status: 403 as const, message: "Only reviewers can assign entries." };
-  return db.transaction().execute(async (trx) => {
+export type AssignOutcome = { ok: true; changed: boolean } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
+
+async function assigneeName(trx: Trx, userId: number | null) {
+  if (userId === null) return null;
+  return (await trx.selectFrom("users").select("name").where("id", "=", userId).executeTakeFirst())?.name ?? "Another reviewer";
+}
+
+function closedToReview(status: EntryStatus, what: string) {
+  return `This entry is ${STATUS_LABELS[status].toLowerCase()}, so ${what}. Reload the page to see its current state.`;
+}
+
+/**
+ * A reviewer takes an entry, or gives it to another reviewer. Not a state change.
+ * `expectedAssigneeId` is who the caller believes has the entry now (a claim
+ * expects no one); it is part of the UPDATE's WHERE, so of two people
+ * assigning at once exactly one succeeds and the other gets a 409 naming who
+ * has it. Left out, it is whoever has the entry when this transaction reads it.
+ */
+export async function assignEntry(db: DB, entryId: number, actor: ActingUser, reviewerId: number, expectedAssigneeId?: number | null): Promise<AssignOutcome> {
+  if (actor.role !== "reviewer") return { ok: false, status: 403, message: "Only reviewers can assign entries." };
+  return db.transaction().execute(async (trx): Promise<AssignOutcome> => {
     const entry = await loadEntry(trx, entryId);
-    if (!entry) return { ok: false as const, status: 404 as const, message: "This entry could not be found." };
+    if (!entry) return { ok: false, status: 404, message: "This entry could not be found." };
+    if (!REVIEW_OPEN_STATUSES.includes(entry.status)) {
+      return { ok: false, status: 409, message: closedToReview(entry.status, "it can no longer be assigned") };
+    }
+    if (entry.assigned_reviewer_id === reviewerId) return { ok: true, changed: false };
     const reviewer = await trx.selectFrom("users").select(["id", "name"]).where("id", "=", reviewerId).where("role", "=", "reviewer").where("disabled_at", "is", null).executeTakeFirst();
-    if (!reviewer) return { ok: false as const, status: 400 as const, message: "Choose a reviewer from the list." };
-    await trx.updateTable("practice_entries").set({ assigned_reviewer_id: reviewer.id }).where("id", "=", entryId).execute();
+    if (!reviewer) return { ok: false, status: 400, message: "Choose a reviewer from the list." };
+    const expected = expectedAssigneeId === undefined ? entry.assigned_reviewer_id : expectedAssigneeId;
+    const updated = await trx
+      .updateTable("practice_entries")
+      .set({ assigned_reviewer_id: reviewer.id })
+      .where("id", "=", entryId)
+      .where("status", "in", REVIEW_OPEN_STATUSES)
+      .where((eb) => (expected === null ? eb("assigned_reviewer_id", "is", null) : eb("assigned_reviewer_id", "=", expected)))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const now = await trx.selectFrom("practice_entries").select("assigned_reviewer_id").where("id", "=", entryId).executeTakeFirstOrThrow();
+      const holder = await assigneeName(trx, now.assigned_reviewer_id);
+      return {
+        ok: false,
+        status: 409,
+        message: holder
+          ? `${now.assigned_reviewer_id === actor.id ? "You have" : `${holder} has`} already taken this entry.`
+          : "Someone else changed who is reviewing this entry. Reload the page and try again.",
+      };
+    }
     const eventId = await recordEvent(trx, {
       entryId, revisionId: entry.working_revision_id, actorId: actor.id, action: "assign", from: entry.status, to: entry.status,
       reason: reviewer.id === actor.id ? `${reviewer.name} took this entry` : `Assigned to ${reviewer.name}`,
@@ -261,17 +300,28 @@ export async function assignEntry(db: DB, entryId: number, actor: ActingUser, re
     if (reviewer.id !== actor.id) {
       await notifyUsers(trx, [reviewer.id], { workflowEventId: eventId, kind: "assigned", title: `"${entry.title || "Untitled entry"}" was assigned to you`, body: `${actor.name} assigned it to you.`, url: `/review/${entryId}` });
     }
-    return { ok: true as const };
+    return { ok: true, changed: true };
   });
 }
 
-/** A comment on the whole entry or one section, by a reviewer or one of the entry's own leads. */
-export async function addComment(db: DB, entryId: number, actor: ActingUser, body: string, sectionKey: string | null) {
-  return db.transaction().execute(async (trx) => {
+/** "Take it": a reviewer assigns an unassigned entry to themselves, unless someone got there first. */
+export function claimEntry(db: DB, entryId: number, actor: ActingUser): Promise<AssignOutcome> {
+  return assignEntry(db, entryId, actor, actor.id, null);
+}
+
+export type CommentOutcome = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string };
+
+/** A comment on the whole entry or one section, by a reviewer or one of the entry's own leads, while it is under review. */
+export async function addComment(db: DB, entryId: number, actor: ActingUser, body: string, sectionKey: string | null): Promise<CommentOutcome> {
+  return db.transaction().execute(async (trx): Promise<CommentOutcome> => {
     const entry = await loadEntry(trx, entryId);
     const owns = entry && actor.role === "force_lead" && actor.organisationId === entry.organisation_id;
-    if (!entry || (actor.role === "force_lead" && !owns)) return { ok: false as const, status: 404 as const };
-    if (actor.role === "admin") return { ok: false as const, status: 403 as const };
+    if (!entry || (actor.role === "force_lead" && !owns)) return { ok: false, status: 404, message: "This entry could not be found." };
+    if (actor.role === "admin") return { ok: false, status: 403, message: "Only reviewers and the entry's own leads can comment." };
+    // Comments are part of a review: between a submission and the decision on it.
+    if (!REVIEW_OPEN_STATUSES.includes(entry.status)) {
+      return { ok: false, status: 409, message: closedToReview(entry.status, "comments are closed") };
+    }
     await trx.insertInto("review_comments").values({ entry_id: entryId, revision_id: entry.working_revision_id, author_id: actor.id, section_key: sectionKey, body }).execute();
     const eventId = await recordEvent(trx, { entryId, revisionId: entry.working_revision_id, actorId: actor.id, action: "comment", from: entry.status, to: entry.status, reason: body });
     const recipients =

@@ -29,10 +29,10 @@ import { formatUkDateTime } from "~/lib/uk-time";
 import type { FieldErrors } from "~/lib/validation";
 import { parseWith } from "~/lib/validation";
 import { describeChange, wordDiff } from "~/lib/word-diff";
-import { availableActions, entryState, STATUS_LABELS, type WorkflowAction } from "~/lib/workflow";
-import { actorFor, addComment, applyTransition, assignEntry } from "~/models/entry-workflow.server";
+import { availableActions, entryState, reviewIsOpen, STATUS_LABELS, type WorkflowAction } from "~/lib/workflow";
+import { actorFor, addComment, applyTransition, assignEntry, claimEntry } from "~/models/entry-workflow.server";
 import { unknownTagIds, type RevisionView } from "~/models/practice.server";
-import { getReviewEntry, listComments, listReviewers, listTimeline, QUEUE_STATES, type TimelineItem } from "~/models/review.server";
+import { getReviewEntry, listComments, listReviewers, listTimeline, type TimelineItem } from "~/models/review.server";
 import { listTags } from "~/models/tag.server";
 import {
   DONE_MESSAGES,
@@ -201,7 +201,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assigned: entry.assignedReviewerId
       ? { id: entry.assignedReviewerId, name: entry.assignedReviewerName ?? "", isMe: entry.assignedReviewerId === user.id }
       : null,
-    canAssign: (QUEUE_STATES as readonly EntryStatus[]).includes(entry.status),
+    /** Assignment and comments belong to an open review (the model refuses them otherwise). */
+    reviewOpen: reviewIsOpen(entry.status),
     reviewers: reviewers.map((r) => ({ value: String(r.id), label: r.id === user.id ? `${r.name} (you)` : r.name })),
     parts: reviewParts(current, entry.previousSubmission, entry.published, entry.organisationName, names),
     comments: comments.map((c) => ({
@@ -254,24 +255,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "claim":
     case "assign": {
-      if (!(QUEUE_STATES as readonly EntryStatus[]).includes(entry.status)) {
-        return refused(intent, 409, { form: `This entry is ${STATUS_LABELS[entry.status].toLowerCase()}, so it can no longer be assigned.` }, values);
-      }
-      const reviewerId = input.intent === "claim" ? user.id : input.reviewerId;
-      if (input.intent === "claim" && entry.assignedReviewerId !== null && entry.assignedReviewerId !== user.id) {
-        return refused(intent, 409, { form: `${entry.assignedReviewerName} has already taken this entry.` }, values);
-      }
-      if (entry.assignedReviewerId === reviewerId) return done();
-      const outcome = await assignEntry(db, entry.id, user, reviewerId);
+      // The model checks the state and who has the entry in the same UPDATE that assigns it.
+      const outcome =
+        input.intent === "claim"
+          ? await claimEntry(db, entry.id, user)
+          : await assignEntry(db, entry.id, user, input.reviewerId, entry.assignedReviewerId);
       if (!outcome.ok) {
         if (outcome.status === 400) return refused(intent, 400, { reviewerId: outcome.message }, values);
+        if (outcome.status === 409) return refused(intent, 409, { form: outcome.message }, values);
         throw new Response(outcome.message, { status: outcome.status });
       }
       return done();
     }
     case "comment": {
       const outcome = await addComment(db, entry.id, user, input.comment, input.sectionKey);
-      if (!outcome.ok) throw new Response(null, { status: outcome.status });
+      if (!outcome.ok) {
+        if (outcome.status === 409) return refused(intent, 409, { form: outcome.message }, values);
+        throw new Response(outcome.message, { status: outcome.status });
+      }
       return done();
     }
     case "publish": {
@@ -405,7 +406,7 @@ export default function ReviewEntry() {
           </div>
         </dl>
 
-        {page.canAssign ? (
+        {page.reviewOpen ? (
           <section aria-labelledby="assignment-heading" className="govuk-!-margin-bottom-6">
             <h2 className="govuk-heading-m" id="assignment-heading">
               Who is reviewing this
@@ -438,7 +439,13 @@ export default function ReviewEntry() {
             Comments
           </h2>
           <CommentList comments={page.comments} />
-          <CommentForm key={page.comments.length} {...feedback("comment")} />
+          {page.reviewOpen ? (
+            <CommentForm key={page.comments.length} {...feedback("comment")} />
+          ) : (
+            <p className="govuk-body" data-testid="comments-closed">
+              {`Comments are closed: the entry is ${STATUS_LABELS[page.status].toLowerCase()}.`}
+            </p>
+          )}
         </section>
 
         {page.actions.length ? (

@@ -9,10 +9,9 @@ import { getDb } from "~/db.server";
 import { requireRole } from "~/lib/auth.server";
 import { formToObject, readForm } from "~/lib/form-data.server";
 import { formatUkDateTime } from "~/lib/uk-time";
-import { STATUS_LABELS } from "~/lib/workflow";
-import { assignEntry } from "~/models/entry-workflow.server";
+import { claimEntry } from "~/models/entry-workflow.server";
 import { listOrganisations, listRegions } from "~/models/organisation.server";
-import { getReviewEntry, listReviewQueue, QUEUE_STATES } from "~/models/review.server";
+import { getReviewEntry, listReviewQueue } from "~/models/review.server";
 import { listTags } from "~/models/tag.server";
 import { queueFiltersFrom, queueSearch } from "~/schemas/review-queue";
 
@@ -81,20 +80,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors: { form: "This form could not be read. Reload the page and try again." } }, { status: 400 });
   }
   const db = getDb();
-  const entry = await getReviewEntry(db, entryId);
-  if (!entry) throw new Response(null, { status: 404 });
-  if (!(QUEUE_STATES as readonly string[]).includes(entry.status)) {
-    return data(
-      { errors: { form: `This entry is ${STATUS_LABELS[entry.status].toLowerCase()}, so it is no longer in the queue.` } },
-      { status: 409 },
-    );
-  }
-  if (entry.assignedReviewerId !== null && entry.assignedReviewerId !== user.id) {
-    return data({ errors: { form: `${entry.assignedReviewerName} has already taken this entry.` } }, { status: 409 });
-  }
-  if (entry.assignedReviewerId !== user.id) {
-    const outcome = await assignEntry(db, entryId, user, user.id);
-    if (!outcome.ok) throw new Response(outcome.message, { status: outcome.status });
+  // Drafts never submitted are not the reviewers' to see, so not to take either.
+  if (!(await getReviewEntry(db, entryId))) throw new Response(null, { status: 404 });
+  const outcome = await claimEntry(db, entryId, user);
+  if (!outcome.ok) {
+    if (outcome.status === 409) return data({ errors: { form: outcome.message } }, { status: 409 });
+    throw new Response(outcome.message, { status: outcome.status });
   }
   return redirect(`/review${back ? `${back}&` : "?"}claimed=${entryId}`);
 }

@@ -16,7 +16,7 @@ import { requireOwnEntry } from "~/lib/entry-access.server";
 import { formToObject, readForm } from "~/lib/form-data.server";
 import { formatUkDateTime } from "~/lib/uk-time";
 import { parseWith, type FieldErrors } from "~/lib/validation";
-import { availableActions, canEdit, entryState, type Actor } from "~/lib/workflow";
+import { availableActions, canEdit, entryState, reviewIsOpen, type Actor } from "~/lib/workflow";
 import { addComment, applyTransition, type ActingUser } from "~/models/entry-workflow.server";
 import { listComments, listTimeline } from "~/models/review.server";
 import { leadActionSchema, leadCommentSchema } from "~/schemas/lead-actions";
@@ -74,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     commentGroups: commentGroups(comments),
     commentCount: comments.length,
+    /** Comments belong to an open review (the model refuses them otherwise). */
+    commentsOpen: reviewIsOpen(entry.status),
     timeline: timelineView(events),
     justSubmitted: params_.get("submitted") === "1",
     done: done === "withdrawn" || done === "commented" ? done : null,
@@ -99,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (move.intent === "comment") {
     const added = await addComment(db, entry.id, actor, move.body, null);
     if (!added.ok && added.status === 404) throw new Response(null, { status: 404 });
-    if (!added.ok) return data<ActionResult>({ errors: { form: "You cannot comment on this entry." }, values: { body } }, { status: 403 });
+    if (!added.ok) return data<ActionResult>({ errors: { form: added.message }, values: { body } }, { status: added.status });
     return redirect(`/submissions/${entry.id}?done=commented`);
   }
 
@@ -284,7 +286,7 @@ export default function EntryOverview() {
           heading="Comments"
           empty={e.submittedAt ? "The practice team has not commented on this entry." : "Comments from the practice team will appear here once you submit the entry."}
         />
-        {e.submittedAt ? (
+        {e.commentsOpen ? (
           <Form method="post" noValidate onSubmit={comment.onSubmit} className="govuk-!-margin-bottom-8">
             <input type="hidden" name="intent" value="comment" />
             <TextArea

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
-import { applyTransition, type ActingUser } from "../../app/models/entry-workflow.server";
+import { addComment, applyTransition, assignEntry, claimEntry, type ActingUser } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, getEntryForOrganisation, saveDraft, submitForReview } from "../../app/models/practice.server";
 import { findPublishedEntry, getReviewEntry, listTimeline } from "../../app/models/review.server";
 import { entryDraftSchema } from "../../app/schemas/practice-entry";
@@ -114,6 +114,40 @@ describe("review workflow", () => {
     expect((await getReviewEntry(db, id))!.status).toBe(winner);
     const decisions = await db.selectFrom("workflow_events").select("action").where("entry_id", "=", id).where("action", "in", ["publish", "reject"]).execute();
     expect(decisions).toHaveLength(1);
+  });
+
+  it("gives an entry to exactly one of two reviewers taking it at once, and names the winner to the other", async () => {
+    const id = await submittedEntry();
+    const results = await Promise.all([claimEntry(db, id, reviewer), claimEntry(db, id, reviewer2)]);
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, changed: true }]);
+    const winner = results[0].ok ? reviewer : reviewer2;
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, status: 409, message: `${winner.name} has already taken this entry.` });
+    expect(await claimEntry(db, id, winner)).toEqual({ ok: true, changed: false });
+    // Reassigning from a page that showed someone else as the assignee is refused too.
+    const loser = winner === reviewer ? reviewer2 : reviewer;
+    expect(await assignEntry(db, id, loser, loser.id, null)).toMatchObject({ ok: false, status: 409 });
+    expect(await assignEntry(db, id, loser, loser.id, winner.id)).toEqual({ ok: true, changed: true });
+    const assigns = await db.selectFrom("workflow_events").select("reason").where("entry_id", "=", id).where("action", "=", "assign").orderBy("id").execute();
+    expect(assigns.map((a) => a.reason)).toEqual([`${winner.name} took this entry`, `${loser.name} took this entry`]);
+  });
+
+  it("takes assignments and comments only while the review is open", async () => {
+    const id = await submittedEntry();
+    expect(await addComment(db, id, reviewer, "Which months?", "results")).toEqual({ ok: true });
+    await act(id, reviewer, "request_changes", { reason: "Add the months" });
+    expect(await addComment(db, id, lead, "Added them.", null)).toEqual({ ok: true });
+    expect(await claimEntry(db, id, reviewer)).toMatchObject({ ok: true });
+    const working = (await getEntryForOrganisation(db, id, lead.organisationId))!;
+    await submitForReview(db, { entryId: id, organisationId: lead.organisationId, userId: lead.id, baseVersion: working.revision.version, draft: draft(completeEntryForm(tagId)) });
+    await act(id, reviewer, "reject", { reason: "Out of scope" });
+    expect(await addComment(db, id, reviewer, "One more thing", null)).toEqual({
+      ok: false, status: 409, message: "This entry is rejected, so comments are closed. Reload the page to see its current state.",
+    });
+    expect(await addComment(db, id, lead, "Why?", null)).toMatchObject({ ok: false, status: 409 });
+    expect(await assignEntry(db, id, reviewer, reviewer2.id)).toMatchObject({ ok: false, status: 409, message: expect.stringContaining("can no longer be assigned") });
+    expect(await addComment(db, id, otherLead, "Hello", null)).toMatchObject({ ok: false, status: 404 });
+    const comments = await db.selectFrom("review_comments").select("body").where("entry_id", "=", id).execute();
+    expect(comments.map((c) => c.body)).toEqual(["Which months?", "Added them."]);
   });
 
   it("refuses illegal moves with 403 or 409 and changes nothing", async () => {
