@@ -129,6 +129,11 @@ export interface ReviewView {
   underReview: RevisionView | null;
   /** The submission before it, for "what changed since last time". */
   previousSubmission: RevisionView | null;
+  /**
+   * The submission before it is the published version (the first submission
+   * of an update), so the two comparisons would show the same changes.
+   */
+  previousIsPublished: boolean;
   /** The live version, when this is an update to a published entry. */
   published: RevisionView | null;
   publishedTagIds: number[];
@@ -151,7 +156,7 @@ export async function getReviewEntry(db: DB, entryId: number): Promise<ReviewVie
   const frozen = await frozenRevisionIds(db, entryId);
   if (frozen.length === 0) return undefined;
   const underReview = await loadRevision(db, frozen[0]);
-  const previousId = frozen.slice(1).find((id) => id !== e.published_revision_id) ?? frozen[1];
+  const previousId = frozen[1] ?? null;
   const publishedTags = await db.selectFrom("practice_entry_tags").select("tag_id").where("entry_id", "=", entryId).execute();
   return {
     id: e.id,
@@ -168,6 +173,7 @@ export async function getReviewEntry(db: DB, entryId: number): Promise<ReviewVie
     submittedAt: e.submitted_at,
     underReview,
     previousSubmission: previousId ? await loadRevision(db, previousId) : null,
+    previousIsPublished: previousId !== null && previousId === e.published_revision_id,
     published: e.published_revision_id && e.published_revision_id !== underReview.id ? await loadRevision(db, e.published_revision_id) : null,
     publishedTagIds: publishedTags.map((t) => t.tag_id),
   };

@@ -5,9 +5,8 @@ import { useCallback, useState } from "react";
 import { SuccessBanner } from "~/components/admin/success-banner";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { StatusTag } from "~/components/practice/status-tag";
-import type { ChangeView } from "~/components/review/diff-text";
 import { CommentList, Timeline } from "~/components/review/history";
-import { ReviewParts, type ReviewPart } from "~/components/review/review-parts";
+import { ReviewParts } from "~/components/review/review-parts";
 import {
   AssignForm,
   ClaimForm,
@@ -20,18 +19,15 @@ import {
 import { getDb } from "~/db.server";
 import { requireRole } from "~/lib/auth.server";
 import { parseId } from "~/lib/entry-access.server";
-import { presentEntry } from "~/lib/entry-presentation.server";
 import { formToObject, readForm } from "~/lib/form-data.server";
 import { EVIDENCE_LABELS, labelOf, RICH_TEXT_SECTIONS } from "~/lib/practice-options";
-import { renderRichTextHtml, richTextToPlainText } from "~/lib/rich-text/render";
-import { validateRichText } from "~/lib/rich-text/validate";
+import { reviewParts, type TagNames } from "~/lib/review-parts.server";
 import { formatUkDateTime } from "~/lib/uk-time";
 import type { FieldErrors } from "~/lib/validation";
 import { parseWith } from "~/lib/validation";
-import { describeChange, wordDiff } from "~/lib/word-diff";
 import { availableActions, entryState, reviewIsOpen, STATUS_LABELS, type WorkflowAction } from "~/lib/workflow";
 import { actorFor, addComment, applyTransition, assignEntry, claimEntry } from "~/models/entry-workflow.server";
-import { unknownTagIds, type RevisionView } from "~/models/practice.server";
+import { unknownTagIds } from "~/models/practice.server";
 import { getReviewEntry, listComments, listReviewers, listTimeline, type TimelineItem } from "~/models/review.server";
 import { listTags } from "~/models/tag.server";
 import {
@@ -67,71 +63,6 @@ const TIMELINE_LABELS: Record<string, string> = {
 };
 
 const SECTION_LABELS: Record<string, string> = Object.fromEntries(RICH_TEXT_SECTIONS.map((s) => [s.key, s.label]));
-
-type TagNames = Map<number, { slug: string; label: string }>;
-
-function tagsOf(revision: RevisionView, names: TagNames) {
-  return revision.tagIds.flatMap((id) => {
-    const tag = names.get(id);
-    return tag ? [tag] : [];
-  });
-}
-
-function changeBetween(before: string, after: string): ChangeView {
-  const diff = wordDiff(before, after);
-  return { parts: diff.parts, changed: diff.changed, description: describeChange(diff) };
-}
-
-/** Each part of a revision as plain text, the form the word diff compares. */
-function plainParts(revision: RevisionView, organisationName: string, names: TagNames): Record<string, string> {
-  const shown = presentEntry(revision, { organisationName, tags: tagsOf(revision, names) });
-  return {
-    title: revision.title,
-    summary: revision.summary,
-    facts: shown.facts.map((f) => `${f.label}: ${f.value}`).join("\n"),
-    tags: tagsOf(revision, names)
-      .map((t) => t.label)
-      .join("\n"),
-    ...Object.fromEntries(RICH_TEXT_SECTIONS.map(({ key }) => [key, richTextToPlainText(revision.content.sections[key])])),
-  };
-}
-
-function reviewParts(
-  current: RevisionView,
-  previous: RevisionView | null,
-  published: RevisionView | null,
-  organisationName: string,
-  names: TagNames,
-): ReviewPart[] {
-  const shown = presentEntry(current, { organisationName, tags: tagsOf(current, names) });
-  const now = plainParts(current, organisationName, names);
-  const before = previous ? plainParts(previous, organisationName, names) : null;
-  const live = published ? plainParts(published, organisationName, names) : null;
-  const changes = (key: string) => ({
-    sinceLast: before ? changeBetween(before[key], now[key]) : null,
-    sincePublished: live ? changeBetween(live[key], now[key]) : null,
-  });
-  const sectionHtml = (key: (typeof RICH_TEXT_SECTIONS)[number]["key"]) => {
-    const checked = validateRichText(current.content.sections[key]);
-    return checked.ok && checked.words > 0 ? renderRichTextHtml(checked.doc) : "";
-  };
-  const parts: ReviewPart[] = [
-    { key: "title", label: "Title", content: current.title ? { kind: "text", text: current.title } : { kind: "empty" }, ...changes("title") },
-    { key: "summary", label: "Summary", content: current.summary ? { kind: "text", text: current.summary } : { kind: "empty" }, ...changes("summary") },
-    { key: "facts", label: "Key facts", content: shown.facts.length ? { kind: "facts", facts: shown.facts } : { kind: "empty" }, ...changes("facts") },
-    {
-      key: "tags",
-      label: "Topics chosen by the force",
-      content: shown.tags.length ? { kind: "tags", tags: shown.tags.map((t) => t.label) } : { kind: "empty" },
-      ...changes("tags"),
-    },
-  ];
-  for (const { key, label } of RICH_TEXT_SECTIONS) {
-    const html = sectionHtml(key);
-    parts.push({ key, label, content: html ? { kind: "html", html } : { kind: "empty" }, ...changes(key) });
-  }
-  return parts;
-}
 
 function timelineEntry(item: TimelineItem) {
   const change =
@@ -197,6 +128,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submitted: entry.submittedAt ? formatUkDateTime(entry.submittedAt) : null,
     submissionNumber: current.number,
     previousNumber: entry.previousSubmission?.number ?? null,
+    previousIsPublished: entry.previousIsPublished,
     isUpdate: entry.published !== null,
     assigned: entry.assignedReviewerId
       ? { id: entry.assignedReviewerId, name: entry.assignedReviewerName ?? "", isMe: entry.assignedReviewerId === user.id }
@@ -204,7 +136,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     /** Assignment and comments belong to an open review (the model refuses them otherwise). */
     reviewOpen: reviewIsOpen(entry.status),
     reviewers: reviewers.map((r) => ({ value: String(r.id), label: r.id === user.id ? `${r.name} (you)` : r.name })),
-    parts: reviewParts(current, entry.previousSubmission, entry.published, entry.organisationName, names),
+    // When the last submission is the published version, one comparison says it all.
+    parts: reviewParts(current, entry.previousIsPublished ? null : entry.previousSubmission, entry.published, entry.organisationName, names),
     comments: comments.map((c) => ({
       id: c.id,
       body: c.body,
@@ -425,13 +358,14 @@ export default function ReviewEntry() {
             The submission
           </h2>
           <p className="govuk-body">
-            {page.previousNumber
-              ? `Each part shows what changed since the last submission (submission ${page.previousNumber}).`
-              : "This is the first submission of this entry, so there is nothing to compare it with."}
-            {page.isUpdate ? " It is an update to a published entry: each part also shows what changed from the published version." : ""}
+            {page.previousIsPublished
+              ? `This is an update to a published entry. Each part shows what changed from the published version, which is also the last submission (submission ${page.previousNumber}).`
+              : page.previousNumber
+                ? `Each part shows what changed since the last submission (submission ${page.previousNumber}).${page.isUpdate ? " It is an update to a published entry: each part also shows what changed from the published version." : ""}`
+                : "This is the first submission of this entry, so there is nothing to compare it with."}
           </p>
           <p className="govuk-body">Added words are underlined; removed words are struck through.</p>
-          <ReviewParts parts={page.parts} />
+          <ReviewParts parts={page.parts} publishedIsLastSubmission={page.previousIsPublished} />
         </section>
 
         <section aria-labelledby="comments-heading" className="govuk-!-margin-top-8">

@@ -4,10 +4,10 @@ import { submitForReview } from "../../app/models/practice.server";
 import type { DB } from "../../db/connection";
 import { Client, pageText, signedInClient } from "../support/client";
 import { freshDatabase, withDatabase } from "../support/database";
-import { completeEntryForm } from "../support/entries";
+import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
 import { TEST_PASSWORD } from "../support/users";
-import { actingUser, completeDraft, entryRow, move, publishedEntry, tagIdOf } from "./lead-fixtures";
+import { actingUser, completeDraft, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 // A published entry whose update is in progress, over HTTP: the live version
 // can be taken down whatever state the update is in, and a rejected update
@@ -19,15 +19,22 @@ let reviewer: ActingUser;
 let tagId: number;
 const E: Record<string, { entryId: number; slug: string }> = {};
 
-/** Starts an update to a published entry and submits it with a new title. */
-async function updateInReview(db: DB, entryId: number, title: string) {
-  await move(db, entryId, "start_update", lead);
+/** Submits the entry's working copy again with these form values. */
+async function resubmit(db: DB, entryId: number, overrides: Record<string, string>) {
   const { version } = await entryRow(db, entryId);
   const result = await submitForReview(db, {
-    entryId, organisationId: lead.organisationId!, userId: lead.id, baseVersion: version, draft: completeDraft(tagId, { title }),
+    entryId, organisationId: lead.organisationId!, userId: lead.id, baseVersion: version, draft: completeDraft(tagId, overrides),
   });
   expect(result.ok).toBe(true);
 }
+
+/** Starts an update to a published entry and submits it with a new title. */
+async function updateInReview(db: DB, entryId: number, title: string) {
+  await move(db, entryId, "start_update", lead);
+  await resubmit(db, entryId, { title });
+}
+
+const results = (text: string) => ({ title: "Knife arches", results: JSON.stringify(doc(text)) });
 
 beforeAll(async () => {
   const { db, file } = await freshDatabase();
@@ -41,6 +48,16 @@ beforeAll(async () => {
   await move(db, E.takeDownDraft.entryId, "start_update", lead);
   E.rejected = await publishedEntry(db, lead, reviewer, tagId, { title: "Street surgeries" });
   await updateInReview(db, E.rejected.entryId, "Street surgeries rewritten");
+
+  // Changes requested before it was first published (submissions 1 and 2, the
+  // second published), then an update to it (submission 3).
+  const diffs = await submittedEntry(db, lead, tagId, results("Reports fell from 120 to 80."));
+  await move(db, diffs, "request_changes", reviewer, { reason: "Check the figure." });
+  await resubmit(db, diffs, results("Reports fell from 120 to 70."));
+  const { slug } = await move(db, diffs, "publish", reviewer, { evidenceLabel: "promising", tagIds: [tagId] });
+  E.diffs = { entryId: diffs, slug: slug! };
+  await move(db, diffs, "start_update", lead);
+  await resubmit(db, diffs, results("Reports fell from 120 to 60."));
   await db.destroy();
   server = await startServer({ databasePath: file, env: { MAIL_WORKER: "off" } });
 });
@@ -136,5 +153,40 @@ describe("a rejected update", () => {
     expect(row.title).toBe("Street surgeries");
     expect((await client.get(`/submissions/${entryId}/edit`)).status).toBe(200);
     expect(await publicStatus(slug)).toBe(200);
+  });
+});
+
+describe("the review of an update", () => {
+  const removed = (word: string) => `<span class="govuk-visually-hidden">[removed: </span>${word}<`;
+  const added = (word: string) => `<span class="govuk-visually-hidden">[added: </span>${word}<`;
+  const diffOf = (html: string, testId: string) => new RegExp(`data-testid="${testId}"[\\s\\S]*?</details>`).exec(html)?.[0] ?? "";
+
+  it("shows one comparison when the last submission is the published version, and two once they differ", async () => {
+    const { entryId } = E.diffs;
+    const ann = await signedIn("ann@college.test");
+    let html = await pageText(await ann.get(`/review/${entryId}`));
+    expect(html).toContain("which is also the last submission (submission 2)");
+    expect(html).not.toContain('data-testid="since-last-');
+    let published = diffOf(html, "since-published-results");
+    expect(published).toContain("Changes from the published version (also the last submission)");
+    expect(published).toContain(removed("70"));
+    expect(published).toContain(added("60"));
+    // Never against the submission before the published one.
+    expect(published).not.toContain(removed("80"));
+
+    const { state_version } = await withDb((db) => entryRow(db, entryId));
+    expect((await ann.post(`/review/${entryId}`, { intent: "request_changes", stateVersion: String(state_version), message: "Nearly." })).status).toBe(302);
+    await withDb((db) => resubmit(db, entryId, results("Reports fell from 120 to 50.")));
+
+    html = await pageText(await ann.get(`/review/${entryId}`));
+    expect(html).toContain("what changed since the last submission (submission 3)");
+    const sinceLast = diffOf(html, "since-last-results");
+    expect(sinceLast).toContain(removed("60"));
+    expect(sinceLast).toContain(added("50"));
+    published = diffOf(html, "since-published-results");
+    expect(published).toContain("Changes from the published version (");
+    expect(published).not.toContain("also the last submission");
+    expect(published).toContain(removed("70"));
+    expect(published).toContain(added("50"));
   });
 });

@@ -425,7 +425,10 @@ describe("changes between submissions", () => {
     const ann = await signedIn("ann@college.test");
     const html = await (await ann.get(`/review/${id}`)).text();
     expect(html).toContain("Review of an update");
-    expect(html).toContain("Changes from the published version");
+    // The published version is the last submission: one comparison, labelled as both.
+    expect(html).toContain("which is also the last submission (submission 1)");
+    expect(html).toContain("Changes from the published version (also the last submission)");
+    expect(html).not.toContain('data-testid="since-last-');
     const summary = /data-testid="since-published-summary"[\s\S]*?<\/details>/.exec(html)![0];
     expect(summary).toContain("[added: </span>");
     expect(summary).toContain("[removed: </span>");

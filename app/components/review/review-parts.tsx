@@ -45,8 +45,15 @@ function PartContent({ content }: { content: ReviewPart["content"] }) {
   }
 }
 
-/** The submission under review, part by part, each followed by its changes. */
-export function ReviewParts({ parts }: { parts: ReviewPart[] }) {
+/**
+ * The submission under review, part by part, each followed by its changes.
+ * `publishedIsLastSubmission`: the published version is also the previous
+ * submission, so its one comparison is labelled as both.
+ */
+export function ReviewParts({ parts, publishedIsLastSubmission = false }: { parts: ReviewPart[]; publishedIsLastSubmission?: boolean }) {
+  const publishedTitle = publishedIsLastSubmission
+    ? "Changes from the published version (also the last submission)"
+    : "Changes from the published version";
   return (
     <>
       {parts.map((part) => (
@@ -57,7 +64,7 @@ export function ReviewParts({ parts }: { parts: ReviewPart[] }) {
           <PartContent content={part.content} />
           {part.sinceLast ? <ChangeDetails title="Changes since the last submission" change={part.sinceLast} testId={`since-last-${part.key}`} /> : null}
           {part.sincePublished ? (
-            <ChangeDetails title="Changes from the published version" change={part.sincePublished} testId={`since-published-${part.key}`} />
+            <ChangeDetails title={publishedTitle} change={part.sincePublished} testId={`since-published-${part.key}`} />
           ) : null}
         </section>
       ))}
