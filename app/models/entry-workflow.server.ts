@@ -91,7 +91,7 @@ async function newWorkingRevision(trx: Trx, entryId: number, fromRevisionId: num
   return id;
 }
 
-function slugify(title: string) {
+export function slugify(title: string) {
   return (
     title
       .toLowerCase()
