@@ -91,17 +91,20 @@ async function newWorkingRevision(trx: Trx, entryId: number, fromRevisionId: num
   return id;
 }
 
+const SLUG_MAX = 80;
+
 export function slugify(title: string) {
-  return (
-    title
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80)
-      .replace(/-+$/, "") || "practice"
-  );
+  const full = title
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (full.length <= SLUG_MAX) return full || "practice";
+  // Cut at a word boundary, so an address never ends in half a word.
+  const cut = full.slice(0, SLUG_MAX + 1);
+  const lastBreak = cut.lastIndexOf("-");
+  return (lastBreak > 0 ? cut.slice(0, lastBreak) : cut.slice(0, SLUG_MAX)).replace(/-+$/, "");
 }
 
 async function uniqueSlug(trx: Trx, title: string) {

@@ -263,7 +263,7 @@ export function TakeDownForm({ stateVersion, updateInProgress, ...feedback }: Fo
       <TextArea
         name="takeDownReason"
         label="Why this entry is being taken down"
-        hint="Visitors to the entry's page will see this reason, and so will the force's leads."
+        hint="The force's leads will see this reason. Visitors to the entry's page are told only that it has been taken down."
         rows={4}
         defaultValue={defaults.takeDownReason}
         error={errors.takeDownReason}
