@@ -1,5 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
+import cluster from "node:cluster";
 import express from "express";
 import { closeDb, getDb } from "~/db.server";
 import { getConfig } from "~/lib/config.server";
@@ -9,63 +10,73 @@ import { prepareDatabase } from "../db/prepare";
 import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
 import { cspNonce, securityHeaders } from "./security-headers";
+import { superviseWorkers } from "./supervisor";
 
 const config = getConfig();
 
-await prepareDatabase(getDb(), { demo: !config.isProduction });
+if (cluster.isPrimary) await prepareDatabase(getDb(), { demo: !config.isProduction });
 
-// Sends the email outbox (README, "Email"). MAIL_WORKER=off leaves it queued.
-let mailWorker: MailWorker | undefined;
-if (config.MAIL_WORKER === "on") {
-  const transport = mailTransportFromConfig(config);
-  if (config.isProduction && transport.kind === "file") console.warn(`SMTP_URL is not set: emails are written to ${transport.description}, not sent`);
-  console.info(`Mail worker: delivering to ${transport.description}`);
-  mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
+if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
+  await closeDb();
+  superviseWorkers(config.WEB_CONCURRENCY);
+} else {
+  serve();
 }
 
-const app = express();
-app.disable("x-powered-by");
-if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
+function serve() {
+  // Sends the email outbox (README, "Email"). MAIL_WORKER=off leaves it queued.
+  let mailWorker: MailWorker | undefined;
+  if (config.MAIL_WORKER === "on") {
+    const transport = mailTransportFromConfig(config);
+    if (config.isProduction && transport.kind === "file") console.warn(`SMTP_URL is not set: emails are written to ${transport.description}, not sent`);
+    console.info(`Mail worker: delivering to ${transport.description}`);
+    mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
+  }
 
-app.use(cspNonce, securityHeaders);
-app.use(crossSiteGuard, bodyLimit);
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+  app.use(cspNonce, securityHeaders);
+  app.use(crossSiteGuard, bodyLimit);
 
-// React Router cannot match a parameter with a suffix (":slug.ics"), so the
-// public calendar address is mapped onto the route that serves it.
-app.get(/^\/week-of-action\/([a-z0-9-]+)\.ics$/, (req, _res, next) => {
-  req.url = req.originalUrl = `/week-of-action/${req.params[0]}/calendar.ics`;
-  next();
-});
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    }),
-  }),
-);
-
-const server = app.listen(config.PORT, config.HOST, () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : config.PORT;
-  console.info(`Practice bank listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`);
-});
-
-function shutdown() {
-  // A send in progress gets a few seconds to finish before the database closes.
-  const mailStopped = Promise.race([mailWorker?.stop(), new Promise((r) => setTimeout(r, 3000).unref())]);
-  server.close(() => {
-    void mailStopped.then(closeDb).finally(() => process.exit(0));
+  // React Router cannot match a parameter with a suffix (":slug.ics"), so the
+  // public calendar address is mapped onto the route that serves it.
+  app.get(/^\/week-of-action\/([a-z0-9-]+)\.ics$/, (req, _res, next) => {
+    req.url = req.originalUrl = `/week-of-action/${req.params[0]}/calendar.ics`;
+    next();
   });
-  // Keep-alive connections would otherwise hold the process open.
-  server.closeAllConnections();
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  const server = app.listen(config.PORT, config.HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    console.info(`Practice bank listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`);
+  });
+
+  function shutdown() {
+    // A send in progress gets a few seconds to finish before the database closes.
+    const mailStopped = Promise.race([mailWorker?.stop(), new Promise((r) => setTimeout(r, 3000).unref())]);
+    server.close(() => {
+      void mailStopped.then(closeDb).finally(() => process.exit(0));
+    });
+    // Keep-alive connections would otherwise hold the process open.
+    server.closeAllConnections();
+  }
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);

@@ -21,6 +21,7 @@ const schema = z
     MAIL_FROM: z.string().min(1).refine((v) => v.includes("@"), "must be an address, e.g. Practice bank <no-reply@example.org>").default("Practice bank <no-reply@practice-bank.invalid>"),
     MAIL_DIR: z.string().min(1).default("./data/outbox-mail"),
     MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5000),
   })
   .superRefine((env, ctx) => {

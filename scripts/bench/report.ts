@@ -25,7 +25,7 @@ export interface Report {
   machine: Machine;
   loadBefore: string;
   loadAfter: string;
-  options: { entries: number; seed: number; queriesPerKind: number; seconds: number; clients: number };
+  options: { entries: number; seed: number; queriesPerKind: number; seconds: number; clients: number; processes: number };
   corpus: { practice: number; sessions: number; averageWords: number; entryTags: number; distinctWords: number };
   timings: { generateS: number; indexS: number; totalS: number };
   databaseBytes: number;
@@ -75,9 +75,10 @@ function routeVerdict(r: RouteResult): string {
 function httpSection(report: Report): string[] {
   const { routes, distinctUrls, skipped } = report.http;
   if (skipped) return [`Not measured: ${skipped}`];
-  const { clients, seconds } = report.options;
+  const { clients, seconds, processes } = report.options;
   const lines = [
     `${clients} concurrent keep-alive clients for ${seconds} s per route, on loopback; the server (NODE_ENV=production, ` +
+      `${processes === 1 ? "one process" : `WEB_CONCURRENCY=${processes}: ${processes} processes`}, ` +
       `answer cache on as shipped) and the load generator share the machine's cores. ${int(distinctUrls)} distinct query URLs ` +
       "in a mix of kinds (one word, two words, phrase, prefix, facets, very common word); in the first row for each route each is requested about once, " +
       "so the answer cache seldom helps. The second row repeats 150 of them, as popular searches repeat on a public site, so most answers come from the cache.",

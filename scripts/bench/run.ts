@@ -39,6 +39,7 @@ function options() {
       seconds: { type: "string", default: process.env.BENCH_SECONDS ?? "10" },
       seed: { type: "string", default: process.env.BENCH_SEED ?? "2026" },
       queries: { type: "string", default: process.env.BENCH_QUERIES ?? "200" },
+      processes: { type: "string", default: process.env.BENCH_PROCESSES ?? "1" },
       keep: { type: "boolean", default: false },
       "skip-http": { type: "boolean", default: false },
       out: { type: "string" },
@@ -55,6 +56,7 @@ function options() {
     seconds: number("seconds", values.seconds, 1),
     seed: number("seed", values.seed, 0),
     queries: number("queries", values.queries, 10),
+    processes: number("processes", values.processes, 1),
     keep: values.keep,
     skipHttp: values["skip-http"],
     out: values.out,
@@ -91,7 +93,10 @@ async function measureHttp(file: string, queries: string[], known: { query: stri
   const stop = () => server?.stop();
   cleanups.push(stop);
   // MAIL_WORKER=off: nothing to send, and no timer waking up during the load.
-  server = await startServer({ databasePath: file, env: { SESSION_SECRET: randomBytes(32).toString("hex"), MAIL_WORKER: "off" } });
+  server = await startServer({
+    databasePath: file,
+    env: { SESSION_SECRET: randomBytes(32).toString("hex"), MAIL_WORKER: "off", WEB_CONCURRENCY: String(o.processes) },
+  });
   const warmUp = queries.slice(0, Math.ceil(queries.length / 10));
   const measured = queries.slice(warmUp.length);
   const routes: RouteResult[] = [];
@@ -177,7 +182,7 @@ async function main() {
     machine,
     loadBefore,
     loadAfter: loadAverage(),
-    options: { entries: o.entries, seed: o.seed, queriesPerKind: o.queries, seconds: o.seconds, clients: CLIENTS },
+    options: { entries: o.entries, seed: o.seed, queriesPerKind: o.queries, seconds: o.seconds, clients: CLIENTS, processes: o.processes },
     corpus: { practice: indexed.practice, sessions: indexed.sessions, averageWords: corpus.averageWords, entryTags: corpus.entryTags, distinctWords },
     timings: { generateS, indexS, totalS: seconds(started) },
     databaseBytes,

@@ -90,6 +90,26 @@ describe("starting the server", () => {
   });
 });
 
+describe("WEB_CONCURRENCY", () => {
+  it("runs that many server processes on one port, sharing sign-ins, and stops them all", async () => {
+    const server = await startServer({ env: { NODE_ENV: "development", WEB_CONCURRENCY: "2", MAIL_WORKER: "off" } });
+    running.push(server);
+
+    // Signed in by whichever process answered; every later request, whichever
+    // process takes it, knows who it is (sessions live in the database).
+    const client = new Client(server.url);
+    await client.signIn("reviewer@demo.test", "practice-bank-demo");
+    for (let i = 0; i < 12; i++) {
+      const res = await client.get("/review");
+      expect(res.status).toBe(200);
+    }
+    await expect.poll(() => server.output().match(/Practice bank listening/g)?.length ?? 0).toBe(2);
+
+    await server.stop();
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
+
 describe("/healthz", () => {
   it("answers 503 when the database cannot be opened", async () => {
     const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "practice-bank-health-")), "file");

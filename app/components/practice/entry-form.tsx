@@ -64,12 +64,13 @@ export function EntryForm(props: Props) {
     shouldFocusError: false,
   });
 
+  const focusConflict = useRef(false);
   const autosave = useAutosave({
     entryId,
     formRef,
     onConflict: (c) => {
+      focusConflict.current = true;
       setConflict(c);
-      requestAnimationFrame(() => document.getElementById("conflict")?.focus());
     },
     onInvalid: setAutosaveErrors,
     onVersion: setBaseVersion,
@@ -77,6 +78,13 @@ export function EntryForm(props: Props) {
 
   useEffect(() => setJsReady(true), []);
   useEffect(() => setConflict(serverConflict), [serverConflict]);
+  // Focus moves to the panel once it is on the page (after React has drawn it,
+  // which under load can be later than the next animation frame).
+  useEffect(() => {
+    if (!conflict || !focusConflict.current) return;
+    focusConflict.current = false;
+    document.getElementById("conflict")?.focus();
+  }, [conflict]);
 
   // Server errors stand until the person submits again (as in useSchemaForm).
   const [serverErrorsStale, setServerErrorsStale] = useState(false);

@@ -340,11 +340,14 @@ async function relevancePage(db: Executor, match: string, passing: Int32Array | 
   return [...fromAbout, ...fromRest];
 }
 
+// One collator for every sort (localeCompare with a locale makes one per call).
+const BY_LABEL = new Intl.Collator("en-GB");
+
 function facetValues(candidates: { value: string; label: string }[], counts: Map<string, number>, selected: string[], order: "count" | "given"): FacetValue[] {
   const values = candidates
     .map((c) => ({ ...c, count: counts.get(c.value) ?? 0, selected: selected.includes(c.value) }))
     .filter((v) => v.count > 0 || v.selected);
-  if (order === "count") values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "en-GB"));
+  if (order === "count") values.sort((a, b) => b.count - a.count || BY_LABEL.compare(a.label, b.label));
   return values;
 }
 
