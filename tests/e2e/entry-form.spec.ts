@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/axe";
 import {
-  editor, RICH_TEXT_LABELS, SAVE_TIMEOUT, saveStatus, startEntry, summaryField, titleField, typeInEditor, waitForEditors, waitForSaved,
+  editor, fillCompleteEntry, RICH_TEXT_LABELS, SAVE_TIMEOUT, saveStatus, startEntry, summaryField, titleField, typeInEditor, waitForEditors, waitForSaved,
 } from "./support/entry-editor";
 import { DEMO, DEMO_PASSWORD, expect, open, signIn, tabTo, test } from "./support/fixtures";
 
@@ -181,35 +181,7 @@ test.describe("writing an entry with JavaScript", () => {
     const id = await startEntry(page);
     const title = `Operation Compass ${id}: shop theft in Crawley`;
 
-    await titleField(page).fill(title);
-    await summaryField(page).fill("Shop theft fell after retailers and officers shared intelligence every week.");
-    await page.getByLabel("Unit or neighbourhood").fill("Crawley town centre neighbourhood team");
-    await page.getByLabel("Contact name").fill("Sam Patel");
-    await page.getByLabel("Contact role").fill("Neighbourhood Inspector");
-    await page.getByLabel("Contact work email address").fill("sam.patel@sussex.police.example");
-
-    await page.getByRole("group", { name: "Main purpose" }).getByLabel("Prevention").check();
-    await page.getByRole("group", { name: "Topics" }).getByLabel("Shop theft (retail crime)").check();
-    await page.getByRole("group", { name: "Who it was aimed at" }).getByLabel("Retailers and businesses").check();
-    await page.getByRole("group", { name: "Partners you worked with" }).getByLabel("Local authority").check();
-    await page.getByRole("group", { name: "Scale" }).getByLabel("Neighbourhood", { exact: true }).check();
-    const started = page.getByRole("group", { name: "When did it start?" });
-    await started.getByLabel("Month").fill("3");
-    await started.getByLabel("Year").fill("2025");
-    await page.getByLabel("It is still running").check();
-    await page.getByRole("group", { name: "Stage it has reached" }).getByLabel("Implemented", { exact: true }).check();
-
-    await typeInEditor(page, "The problem", "Persistent shop theft in the town centre.");
-    await typeInEditor(page, "Aim and intended outcome", "Cut repeat shop theft by a fifth in six months.");
-    await typeInEditor(page, "What you did", "Weekly briefings with store security and joint patrols.");
-    await typeInEditor(page, "Putting it into practice", "One sergeant coordinated; the council paid for the radios.");
-    await typeInEditor(page, "Results", "Reports fell from 60 a month to 41.");
-    await typeInEditor(page, "What you learned", "Start the briefings before the busy season.");
-    await page.getByRole("group", { name: "Cost band" }).getByLabel("Under £10,000").check();
-    await page.getByRole("group", { name: "How did you evaluate it?" }).getByLabel("Before and after comparison").check();
-    await page.getByLabel(/holds no sensitive or personal information/).check();
-    await page.getByLabel(/I have permission from my organisation to publish/).check();
-    await expect(page.getByRole("heading", { name: "Progress: 5 of 5 sections complete" })).toBeVisible();
+    await fillCompleteEntry(page, { title, unit: "Crawley town centre neighbourhood team", results: "Reports fell from 60 a month to 41." });
     // Submit while an autosave is still on its way (held up for 2 seconds):
     // the submission waits for it and goes with the version it made, rather
     // than being refused as a conflict with the author's own save.

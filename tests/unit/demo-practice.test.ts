@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import raw from "../../db/data/demo-practice.json";
@@ -8,6 +7,7 @@ import { openDatabase, type DB } from "../../db/connection";
 import { loadDemoPractice } from "../../db/demo-practice";
 import { prepareDatabase } from "../../db/prepare";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed";
+import { articleSentences, readArticle } from "../support/article";
 
 const open: DB[] = [];
 afterEach(async () => {
@@ -60,12 +60,9 @@ describe("the demo case studies file", () => {
   // Invented text, in our own words: no sentence of the College's article, nor any
   // run of eight of its words, appears in the case studies.
   it("does not copy the College's article", () => {
-    const article = fs.readFileSync(new URL("../../../shared/reference/week-of-action-2026-article.txt", import.meta.url), "utf8");
+    const article = readArticle();
     const data = JSON.stringify(raw);
-    const sentences = article
-      .split(/(?<=[.!?])\s+|\n+/)
-      .map((s) => s.trim())
-      .filter((s) => s.endsWith(".") && s.split(/\s+/).length >= 6);
+    const sentences = articleSentences(article);
     expect(sentences.length).toBeGreaterThan(10);
     for (const sentence of sentences) expect(data).not.toContain(sentence);
 

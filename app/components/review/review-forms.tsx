@@ -142,54 +142,95 @@ export function CommentForm(feedback: FormFeedback) {
   );
 }
 
-export function RequestChangesForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
-  const defaults = { intent: "request_changes", stateVersion: String(stateVersion), message: keptString(feedback.kept, "message") };
-  const { register, errors, onSubmit } = useReviewForm("request_changes", requestChangesSchema, defaults, feedback);
+interface ReasonDecision {
+  intent: "request_changes" | "reject" | "archive";
+  schema: z.ZodType;
+  /** The form field that carries the message or reason. */
+  field: string;
+  heading: string;
+  label: string;
+  hint: string;
+  rows: number;
+  button: string;
+  /** A move that cannot be undone by the force gets a red button. */
+  warning?: boolean;
+}
+
+const REQUEST_CHANGES: ReasonDecision = {
+  intent: "request_changes",
+  schema: requestChangesSchema,
+  field: "message",
+  heading: "Request changes",
+  label: "What needs to change",
+  hint: "The force's leads will see this message and can edit the entry and send it back.",
+  rows: 5,
+  button: "Request changes",
+};
+
+const REJECT: ReasonDecision = {
+  intent: "reject",
+  schema: rejectSchema,
+  field: "rejectReason",
+  heading: "Reject",
+  label: "Why this entry is not being published",
+  hint: "The force's leads will see this reason. A rejected entry cannot be sent back for review.",
+  rows: 5,
+  button: "Reject entry",
+  warning: true,
+};
+
+const TAKE_DOWN: ReasonDecision = {
+  intent: "archive",
+  schema: archiveSchema,
+  field: "takeDownReason",
+  heading: "Take down",
+  label: "Why this entry is being taken down",
+  hint: "The force's leads will see this reason. Visitors to the entry's page are told only that it has been taken down.",
+  rows: 4,
+  button: "Take down entry",
+  warning: true,
+};
+
+/** A decision that needs one message or reason, which the force's leads will read. */
+function ReasonForm({
+  decision: d,
+  stateVersion,
+  children,
+  ...feedback
+}: FormFeedback & { decision: ReasonDecision; stateVersion: number; children?: ReactNode }) {
+  const defaults = { intent: d.intent, stateVersion: String(stateVersion), [d.field]: keptString(feedback.kept, d.field) };
+  const { register, errors, onSubmit } = useReviewForm(d.intent, d.schema, defaults, feedback);
+  const headingId = `${d.intent.replace("_", "-")}-heading`;
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="request-changes-heading">
-      <h3 className="govuk-heading-m" id="request-changes-heading">
-        Request changes
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby={headingId}>
+      <h3 className="govuk-heading-m" id={headingId}>
+        {d.heading}
       </h3>
-      <input type="hidden" name="intent" value="request_changes" />
+      {children}
+      <input type="hidden" name="intent" value={d.intent} />
       <input type="hidden" name="stateVersion" value={stateVersion} />
       <TextArea
-        name="message"
-        label="What needs to change"
-        hint="The force's leads will see this message and can edit the entry and send it back."
-        rows={5}
-        defaultValue={defaults.message}
-        error={errors.message}
-        registration={register("message")}
+        name={d.field}
+        label={d.label}
+        hint={d.hint}
+        rows={d.rows}
+        defaultValue={defaults[d.field]}
+        error={errors[d.field]}
+        registration={register(d.field)}
       />
-      <SubmitButton submitting={feedback.submitting}>Request changes</SubmitButton>
+      <SubmitButton warning={d.warning} submitting={feedback.submitting}>
+        {d.button}
+      </SubmitButton>
     </Form>
   );
 }
 
-export function RejectForm({ stateVersion, ...feedback }: FormFeedback & { stateVersion: number }) {
-  const defaults = { intent: "reject", stateVersion: String(stateVersion), rejectReason: keptString(feedback.kept, "rejectReason") };
-  const { register, errors, onSubmit } = useReviewForm("reject", rejectSchema, defaults, feedback);
-  return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="reject-heading">
-      <h3 className="govuk-heading-m" id="reject-heading">
-        Reject
-      </h3>
-      <input type="hidden" name="intent" value="reject" />
-      <input type="hidden" name="stateVersion" value={stateVersion} />
-      <TextArea
-        name="rejectReason"
-        label="Why this entry is not being published"
-        hint="The force's leads will see this reason. A rejected entry cannot be sent back for review."
-        rows={5}
-        defaultValue={defaults.rejectReason}
-        error={errors.rejectReason}
-        registration={register("rejectReason")}
-      />
-      <SubmitButton warning submitting={feedback.submitting}>
-        Reject entry
-      </SubmitButton>
-    </Form>
-  );
+export function RequestChangesForm(props: FormFeedback & { stateVersion: number }) {
+  return <ReasonForm decision={REQUEST_CHANGES} {...props} />;
+}
+
+export function RejectForm(props: FormFeedback & { stateVersion: number }) {
+  return <ReasonForm decision={REJECT} {...props} />;
 }
 
 export function PublishForm({
@@ -238,14 +279,9 @@ export function PublishForm({
 }
 
 /** `updateInProgress`: the live version is being updated, and taking it down ends that update too. */
-export function TakeDownForm({ stateVersion, updateInProgress, ...feedback }: FormFeedback & { stateVersion: number; updateInProgress: boolean }) {
-  const defaults = { intent: "archive", stateVersion: String(stateVersion), takeDownReason: keptString(feedback.kept, "takeDownReason") };
-  const { register, errors, onSubmit } = useReviewForm("archive", archiveSchema, defaults, feedback);
+export function TakeDownForm({ updateInProgress, ...props }: FormFeedback & { stateVersion: number; updateInProgress: boolean }) {
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="take-down-heading">
-      <h3 className="govuk-heading-m" id="take-down-heading">
-        Take down
-      </h3>
+    <ReasonForm decision={TAKE_DOWN} {...props}>
       {updateInProgress ? (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -258,20 +294,6 @@ export function TakeDownForm({ stateVersion, updateInProgress, ...feedback }: Fo
           </strong>
         </div>
       ) : null}
-      <input type="hidden" name="intent" value="archive" />
-      <input type="hidden" name="stateVersion" value={stateVersion} />
-      <TextArea
-        name="takeDownReason"
-        label="Why this entry is being taken down"
-        hint="The force's leads will see this reason. Visitors to the entry's page are told only that it has been taken down."
-        rows={4}
-        defaultValue={defaults.takeDownReason}
-        error={errors.takeDownReason}
-        registration={register("takeDownReason")}
-      />
-      <SubmitButton warning submitting={feedback.submitting}>
-        Take down entry
-      </SubmitButton>
-    </Form>
+    </ReasonForm>
   );
 }

@@ -54,3 +54,39 @@ export async function typeInEditor(page: Page, label: string, text: string) {
 export async function waitForSaved(page: Page) {
   await expect(saveStatus(page)).toHaveText(SAVED, { timeout: SAVE_TIMEOUT });
 }
+
+/**
+ * Fills in every required field of a new entry, as a lead would, about shop
+ * theft in a town centre. `results` is the Results section's text.
+ */
+export async function fillCompleteEntry(page: Page, { title, unit, results }: { title: string; unit: string; results: string }) {
+  await titleField(page).fill(title);
+  await summaryField(page).fill("Shop theft fell after retailers and officers shared intelligence every week.");
+  await page.getByLabel("Unit or neighbourhood").fill(unit);
+  await page.getByLabel("Contact name").fill("Sam Patel");
+  await page.getByLabel("Contact role").fill("Neighbourhood Inspector");
+  await page.getByLabel("Contact work email address").fill("sam.patel@sussex.police.example");
+
+  await page.getByRole("group", { name: "Main purpose" }).getByLabel("Prevention").check();
+  await page.getByRole("group", { name: "Topics" }).getByLabel("Shop theft (retail crime)").check();
+  await page.getByRole("group", { name: "Who it was aimed at" }).getByLabel("Retailers and businesses").check();
+  await page.getByRole("group", { name: "Partners you worked with" }).getByLabel("Local authority").check();
+  await page.getByRole("group", { name: "Scale" }).getByLabel("Neighbourhood", { exact: true }).check();
+  const started = page.getByRole("group", { name: "When did it start?" });
+  await started.getByLabel("Month").fill("3");
+  await started.getByLabel("Year").fill("2025");
+  await page.getByLabel("It is still running").check();
+  await page.getByRole("group", { name: "Stage it has reached" }).getByLabel("Implemented", { exact: true }).check();
+
+  await typeInEditor(page, "The problem", "Persistent shop theft in the town centre.");
+  await typeInEditor(page, "Aim and intended outcome", "Cut repeat shop theft by a fifth in six months.");
+  await typeInEditor(page, "What you did", "Weekly briefings with store security and joint patrols.");
+  await typeInEditor(page, "Putting it into practice", "One sergeant coordinated; the council paid for the radios.");
+  await typeInEditor(page, "Results", results);
+  await typeInEditor(page, "What you learned", "Start the briefings before the busy season.");
+  await page.getByRole("group", { name: "Cost band" }).getByLabel("Under £10,000").check();
+  await page.getByRole("group", { name: "How did you evaluate it?" }).getByLabel("Before and after comparison").check();
+  await page.getByLabel(/holds no sensitive or personal information/).check();
+  await page.getByLabel(/I have permission from my organisation to publish/).check();
+  await expect(page.getByRole("heading", { name: "Progress: 5 of 5 sections complete" })).toBeVisible();
+}
