@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addComment, assignEntry, type ActingUser } from "../../app/models/entry-workflow.server";
 import { createDraftEntry } from "../../app/models/practice.server";
-import type { DB } from "../../db/connection";
-import { signedInClient, pageText } from "../support/client";
-import { freshDatabase, withDatabase } from "../support/database";
+import { pageText } from "../support/client";
+import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { TEST_PASSWORD } from "../support/users";
 import { actingUser, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 let server: RunningServer;
@@ -26,17 +24,13 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
-
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
-
 const overviewPath = (id: number) => `/submissions/${id}`;
 // Remix sends an index route's forms to "?index".
 const actionPath = (id: number) => `/submissions/${id}?index`;
 
 describe("a lead's entry overview", () => {
   it("shows the reviewer's message, comments by section and the timeline when changes are requested", async () => {
-    const id = await withDb(async (db) => {
+    const id = await server.withDb(async (db) => {
       const entryId = await submittedEntry(db, lead, tagId, { title: "Park patrols" });
       await addComment(db, entryId, reviewer, "Give the baseline figures for 2024.", "problem");
       await addComment(db, entryId, reviewer, "Say who paid for the youth club.", "cost");
@@ -44,7 +38,7 @@ describe("a lead's entry overview", () => {
       await move(db, entryId, "request_changes", reviewer, { reason: "Please add the before and after figures." });
       return entryId;
     });
-    const client = await signedIn("sam.patel@sussex.test");
+    const client = await server.signedIn("sam.patel@sussex.test");
     const res = await client.get(overviewPath(id));
     expect(res.status).toBe(200);
     const html = await pageText(res);
@@ -68,12 +62,12 @@ describe("a lead's entry overview", () => {
   });
 
   it("says why an entry was not accepted, and offers no way to edit it", async () => {
-    const id = await withDb(async (db) => {
+    const id = await server.withDb(async (db) => {
       const entryId = await submittedEntry(db, lead, tagId, { title: "Rejected idea" });
       await move(db, entryId, "reject", reviewer, { reason: "This is not neighbourhood policing practice." });
       return entryId;
     });
-    const html = await pageText(await (await signedIn("sam.patel@sussex.test")).get(overviewPath(id)));
+    const html = await pageText(await (await server.signedIn("sam.patel@sussex.test")).get(overviewPath(id)));
     expect(html).toContain("Rejected</strong>");
     expect(html).toContain("priya.shah did not accept this entry");
     expect(html).toContain("This is not neighbourhood policing practice.");
@@ -82,8 +76,8 @@ describe("a lead's entry overview", () => {
   });
 
   it("lets a lead withdraw an entry in review, edit it again and resubmit it", async () => {
-    const id = await withDb((db) => submittedEntry(db, lead, tagId, { title: "Withdraw me" }));
-    const client = await signedIn("sam.patel@sussex.test");
+    const id = await server.withDb((db) => submittedEntry(db, lead, tagId, { title: "Withdraw me" }));
+    const client = await server.signedIn("sam.patel@sussex.test");
     let html = await pageText(await client.get(overviewPath(id)));
     expect(html).toContain("In review</strong>");
     expect(html).toContain("Withdraw from review</button>");
@@ -94,7 +88,7 @@ describe("a lead's entry overview", () => {
     const res = await client.post(actionPath(id), { intent: "withdraw", stateVersion: version });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/submissions/${id}?done=withdrawn`);
-    const row = await withDb((db) => entryRow(db, id));
+    const row = await server.withDb((db) => entryRow(db, id));
     expect(row.status).toBe("withdrawn");
     html = await pageText(await client.get(res.headers.get("location")!));
     expect(html).toContain("This entry has been withdrawn from review");
@@ -116,19 +110,19 @@ describe("a lead's entry overview", () => {
     });
     expect(resubmit.status).toBe(302);
     expect(resubmit.headers.get("location")).toBe(`/submissions/${id}?submitted=1`);
-    expect(await withDb((db) => entryRow(db, id))).toMatchObject({ status: "in_review", title: "Withdraw me, revised" });
+    expect(await server.withDb((db) => entryRow(db, id))).toMatchObject({ status: "in_review", title: "Withdraw me, revised" });
   });
 
   it("refuses a move from a page that is out of date, with a GOV.UK error", async () => {
-    const id = await withDb((db) => submittedEntry(db, lead, tagId, { title: "Stale page" }));
-    const client = await signedIn("sam.patel@sussex.test");
-    const { state_version } = await withDb((db) => entryRow(db, id));
+    const id = await server.withDb((db) => submittedEntry(db, lead, tagId, { title: "Stale page" }));
+    const client = await server.signedIn("sam.patel@sussex.test");
+    const { state_version } = await server.withDb((db) => entryRow(db, id));
     const stale = await client.post(actionPath(id), { intent: "withdraw", stateVersion: String(state_version - 1) });
     expect(stale.status).toBe(409);
     const html = await pageText(stale);
     expect(html).toContain("govuk-error-summary");
     expect(html).toContain("Someone else acted on this entry while you had it open.");
-    expect((await withDb((db) => entryRow(db, id))).status).toBe("in_review");
+    expect((await server.withDb((db) => entryRow(db, id))).status).toBe("in_review");
 
     const malformed: Record<string, string>[] = [{ intent: "withdraw" }, { intent: "withdraw", stateVersion: "abc" }, { intent: "publish", stateVersion: String(state_version) }, {}];
     for (const form of malformed) {
@@ -137,17 +131,17 @@ describe("a lead's entry overview", () => {
       expect(await pageText(res)).toContain("There is a problem");
     }
     // A move that is not the lead's to make from here.
-    const draftId = await withDb((db) => createDraftEntry(db, { id: lead.id, organisationId: lead.organisationId! }));
+    const draftId = await server.withDb((db) => createDraftEntry(db, { id: lead.id, organisationId: lead.organisationId! }));
     const fromDraft = await client.post(actionPath(draftId), { intent: "withdraw", stateVersion: "0" });
     expect(fromDraft.status).toBe(409);
     expect(await pageText(fromDraft)).toContain("This entry is draft, so it cannot be moved that way.");
-    expect((await withDb((db) => entryRow(db, id))).status).toBe("in_review");
+    expect((await server.withDb((db) => entryRow(db, id))).status).toBe("in_review");
   });
 
   it("is a 404 for a lead from another force, for the page and every action; reviewers are refused", async () => {
-    const id = await withDb((db) => submittedEntry(db, lead, tagId, { title: "Sussex only" }));
-    const { state_version } = await withDb((db) => entryRow(db, id));
-    const other = await signedIn("lead@hampshire.test");
+    const id = await server.withDb((db) => submittedEntry(db, lead, tagId, { title: "Sussex only" }));
+    const { state_version } = await server.withDb((db) => entryRow(db, id));
+    const other = await server.signedIn("lead@hampshire.test");
     expect((await other.get(overviewPath(id))).status).toBe(404);
     expect((await other.get(`${overviewPath(id)}.data`)).status).toBe(404);
     const moves: Record<string, string>[] = [
@@ -158,24 +152,24 @@ describe("a lead's entry overview", () => {
     for (const form of moves) {
       expect((await other.post(actionPath(id), form)).status, form.intent).toBe(404);
     }
-    expect(await withDb((db) => entryRow(db, id))).toMatchObject({ status: "in_review", state_version });
-    const comments = await withDb((db) => db.selectFrom("review_comments").select("id").where("entry_id", "=", id).execute());
+    expect(await server.withDb((db) => entryRow(db, id))).toMatchObject({ status: "in_review", state_version });
+    const comments = await server.withDb((db) => db.selectFrom("review_comments").select("id").where("entry_id", "=", id).execute());
     expect(comments).toEqual([]);
-    const reviewerClient = await signedIn("priya.shah@college.test");
+    const reviewerClient = await server.signedIn("priya.shah@college.test");
     expect((await reviewerClient.get(overviewPath(id))).status).toBe(403);
     expect((await reviewerClient.post(actionPath(id), { intent: "withdraw", stateVersion: String(state_version) })).status).toBe(403);
     // A colleague in the same force may act.
-    const colleague = await signedIn("colleague@sussex.test");
+    const colleague = await server.signedIn("colleague@sussex.test");
     expect((await colleague.post(actionPath(id), { intent: "withdraw", stateVersion: String(state_version) })).status).toBe(302);
   });
 
   it("lets a lead reply with a comment, which the assigned reviewer hears about", async () => {
-    const id = await withDb(async (db) => {
+    const id = await server.withDb(async (db) => {
       const entryId = await submittedEntry(db, lead, tagId, { title: "Comment thread" });
       await assignEntry(db, entryId, reviewer, reviewer.id);
       return entryId;
     });
-    const client = await signedIn("sam.patel@sussex.test");
+    const client = await server.signedIn("sam.patel@sussex.test");
     const empty = await client.post(actionPath(id), { intent: "comment", body: "   " });
     expect(empty.status).toBe(400);
     const emptyHtml = await pageText(empty);
@@ -188,13 +182,13 @@ describe("a lead's entry overview", () => {
     expect(html).toContain("Your comment has been added.");
     expect(html).toContain("The figures are in the results section now.");
     expect(html).toContain("sam.patel (force lead)");
-    const notes = await withDb((db) => db.selectFrom("notifications").select(["user_id", "kind", "url"]).where("kind", "=", "comment").execute());
+    const notes = await server.withDb((db) => db.selectFrom("notifications").select(["user_id", "kind", "url"]).where("kind", "=", "comment").execute());
     expect(notes).toContainEqual({ user_id: reviewer.id, kind: "comment", url: `/review/${id}` });
   });
 
   it("lets a lead start an update to a published entry, explaining the published version stays live", async () => {
-    const { entryId: id, slug } = await withDb((db) => publishedEntry(db, lead, reviewer, tagId, { title: "Live entry" }));
-    const client = await signedIn("sam.patel@sussex.test");
+    const { entryId: id, slug } = await server.withDb((db) => publishedEntry(db, lead, reviewer, tagId, { title: "Live entry" }));
+    const client = await server.signedIn("sam.patel@sussex.test");
     let html = await pageText(await client.get(overviewPath(id)));
     expect(html).toContain("Published</strong>");
     expect(html).toContain("Update this entry</button>");
@@ -205,7 +199,7 @@ describe("a lead's entry overview", () => {
     const res = await client.post(actionPath(id), { intent: "start_update", stateVersion: version });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(`/submissions/${id}/edit`);
-    const row = await withDb((db) => entryRow(db, id));
+    const row = await server.withDb((db) => entryRow(db, id));
     expect(row.status).toBe("draft");
     expect(row.working_revision_id).not.toBe(row.published_revision_id);
     html = await pageText(await client.get(overviewPath(id)));

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActingUser } from "../../app/models/entry-workflow.server";
 import { submitForReview } from "../../app/models/practice.server";
 import type { DB } from "../../db/connection";
-import { Client, pageText, signedInClient } from "../support/client";
-import { freshDatabase, withDatabase } from "../support/database";
+import { Client, pageText } from "../support/client";
+import { freshDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { TEST_PASSWORD } from "../support/users";
 import { actingUser, completeDraft, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 // A published entry whose update is in progress, over HTTP: the live version
@@ -63,24 +62,22 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 const publicStatus = async (slug: string) => (await new Client(server.url).get(`/practice/${slug}`)).status;
 
 describe("taking down a live version while an update is in progress", () => {
   it("works while the update is in review: the public page answers 410 and the update leaves the queue", async () => {
     const { entryId, slug } = E.takeDown;
     expect(await publicStatus(slug)).toBe(200);
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const page = await pageText(await ann.get(`/review/${entryId}`));
     expect(page).toContain("Take down entry");
     expect(page).toContain("ends the update the force is working on");
     expect(page).toContain('value="publish"');
 
-    const { state_version } = await withDb((db) => entryRow(db, entryId));
+    const { state_version } = await server.withDb((db) => entryRow(db, entryId));
     const res = await ann.post(`/review/${entryId}`, { intent: "archive", stateVersion: String(state_version), takeDownReason: "Names a victim." });
     expect(res.status).toBe(302);
-    const row = await withDb((db) => entryRow(db, entryId));
+    const row = await server.withDb((db) => entryRow(db, entryId));
     expect(row.status).toBe("archived");
     // The update's text is kept, never published.
     expect(row.title).toBe("Park patrols, second year");
@@ -90,7 +87,7 @@ describe("taking down a live version while an update is in progress", () => {
     expect(gone.status).toBe(410);
     expect(await pageText(gone)).toContain("This practice entry has been taken down");
     expect(await pageText(await ann.get("/review"))).not.toContain("Park patrols, second year");
-    const overview = await pageText(await (await signedIn("lead@sussex.test")).get(`/submissions/${entryId}`));
+    const overview = await pageText(await (await server.signedIn("lead@sussex.test")).get(`/submissions/${entryId}`));
     expect(overview).toContain("ann took this entry down");
     expect(overview).not.toContain("Update this entry</button>");
     expect(overview).not.toContain("Continue editing");
@@ -98,20 +95,20 @@ describe("taking down a live version while an update is in progress", () => {
 
   it("works while the lead is drafting the update, which can then no longer be saved", async () => {
     const { entryId, slug } = E.takeDownDraft;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const page = await pageText(await ann.get(`/review/${entryId}`));
     expect(page).toContain("The entry is with the force");
     expect(page).toContain("Take down entry");
-    const before = await withDb((db) => entryRow(db, entryId));
+    const before = await server.withDb((db) => entryRow(db, entryId));
     const res = await ann.post(`/review/${entryId}`, { intent: "archive", stateVersion: String(before.state_version), takeDownReason: "Out of date." });
     expect(res.status).toBe(302);
     expect(await publicStatus(slug)).toBe(410);
 
-    const leadClient = await signedIn("lead@sussex.test");
+    const leadClient = await server.signedIn("lead@sussex.test");
     const save = await leadClient.post(`/submissions/${entryId}/edit`, { intent: "save", version: String(before.version), ...completeEntryForm(tagId, { title: "Too late" }) });
     expect(save.status).toBe(409);
     expect(await pageText(save)).toContain("This entry is taken down, so it cannot be changed now.");
-    expect((await withDb((db) => entryRow(db, entryId))).title).toBe("Bike marking");
+    expect((await server.withDb((db) => entryRow(db, entryId))).title).toBe("Bike marking");
     // Nothing is live any more, so there is nothing left to take down.
     const again = await ann.post(`/review/${entryId}`, { intent: "archive", stateVersion: String(before.state_version + 1), takeDownReason: "Again" });
     expect(again.status).toBe(409);
@@ -121,8 +118,8 @@ describe("taking down a live version while an update is in progress", () => {
 describe("a rejected update", () => {
   it("leaves the published version live, and the lead can start another update from it", async () => {
     const { entryId, slug } = E.rejected;
-    const ann = await signedIn("ann@college.test");
-    const { state_version } = await withDb((db) => entryRow(db, entryId));
+    const ann = await server.signedIn("ann@college.test");
+    const { state_version } = await server.withDb((db) => entryRow(db, entryId));
     const rejected = await ann.post(`/review/${entryId}`, { intent: "reject", stateVersion: String(state_version), rejectReason: "Keep the original." });
     expect(rejected.status).toBe(302);
 
@@ -136,7 +133,7 @@ describe("a rejected update", () => {
     expect(reviewPage).toContain("There is nothing to decide. The published version is still live.");
     expect(reviewPage).toContain("Take down entry");
 
-    const client = await signedIn("lead@sussex.test");
+    const client = await server.signedIn("lead@sussex.test");
     const overview = await pageText(await client.get(`/submissions/${entryId}`));
     expect(overview).toContain("ann did not accept this entry");
     expect(overview).toContain("Keep the original.");
@@ -147,7 +144,7 @@ describe("a rejected update", () => {
     expect(started.status).toBe(302);
     expect(started.headers.get("location")).toBe(`/submissions/${entryId}/edit`);
 
-    const row = await withDb((db) => entryRow(db, entryId));
+    const row = await server.withDb((db) => entryRow(db, entryId));
     expect(row.status).toBe("draft");
     // The new update starts from the live text, not from the rejected one.
     expect(row.title).toBe("Street surgeries");
@@ -163,7 +160,7 @@ describe("the review of an update", () => {
 
   it("shows one comparison when the last submission is the published version, and two once they differ", async () => {
     const { entryId } = E.diffs;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     let html = await pageText(await ann.get(`/review/${entryId}`));
     expect(html).toContain("which is also the last submission (submission 2)");
     expect(html).not.toContain('data-testid="since-last-');
@@ -174,9 +171,9 @@ describe("the review of an update", () => {
     // Never against the submission before the published one.
     expect(published).not.toContain(removed("80"));
 
-    const { state_version } = await withDb((db) => entryRow(db, entryId));
+    const { state_version } = await server.withDb((db) => entryRow(db, entryId));
     expect((await ann.post(`/review/${entryId}`, { intent: "request_changes", stateVersion: String(state_version), message: "Nearly." })).status).toBe(302);
-    await withDb((db) => resubmit(db, entryId, results("Reports fell from 120 to 50.")));
+    await server.withDb((db) => resubmit(db, entryId, results("Reports fell from 120 to 50.")));
 
     html = await pageText(await ann.get(`/review/${entryId}`));
     expect(html).toContain("what changed since the last submission (submission 3)");

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignEntry, type ActingUser } from "../../app/models/entry-workflow.server";
 import type { DB } from "../../db/connection";
-import { Client, signedInClient, pageText } from "../support/client";
-import { freshDatabase, withDatabase } from "../support/database";
+import { Client, pageText } from "../support/client";
+import { freshDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
-import { TEST_PASSWORD } from "../support/users";
 import { actingUser, move, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 let server: RunningServer;
@@ -25,10 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
-
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
-
 function unreadIds(db: DB, userId: number) {
   return db
     .selectFrom("notifications")
@@ -41,12 +36,12 @@ function unreadIds(db: DB, userId: number) {
 
 describe("notifications", () => {
   it("tell a lead that changes were requested, with the unread count in the header, until read", async () => {
-    const entryId = await withDb(async (db) => {
+    const entryId = await server.withDb(async (db) => {
       const id = await submittedEntry(db, lead, tagId, { title: "Street briefings" });
       await move(db, id, "request_changes", reviewer, { reason: "Add the dates of each briefing." });
       return id;
     });
-    const client = await signedIn("lead@sussex.test");
+    const client = await server.signedIn("lead@sussex.test");
     let html = await pageText(await client.get("/notifications"));
     expect(html).toContain("<h1 class=\"govuk-heading-xl\">Notifications</h1>");
     // Newest first: the request for changes, then their own submission.
@@ -61,17 +56,17 @@ describe("notifications", () => {
     expect(html).toContain("You have 2 unread notifications.");
 
     // Reading the page changed nothing.
-    expect(await withDb((db) => unreadIds(db, lead.id))).toHaveLength(2);
+    expect(await server.withDb((db) => unreadIds(db, lead.id))).toHaveLength(2);
     // The header shows the count on every page.
     expect(await pageText(await client.get("/search"))).toContain('href="/notifications">Notifications (2 unread)</a>');
 
     // Opening one marks it read and goes to the entry.
-    const [first] = await withDb((db) => unreadIds(db, lead.id));
-    const changesNote = (await withDb((db) => unreadIds(db, lead.id))).find((n) => n.kind === "changes_requested")!;
+    const [first] = await server.withDb((db) => unreadIds(db, lead.id));
+    const changesNote = (await server.withDb((db) => unreadIds(db, lead.id))).find((n) => n.kind === "changes_requested")!;
     const opened = await client.post("/notifications", { intent: "open", id: String(changesNote.id) });
     expect(opened.status).toBe(302);
     expect(opened.headers.get("location")).toBe(`/submissions/${entryId}`);
-    expect((await withDb((db) => unreadIds(db, lead.id))).map((n) => n.id)).toEqual([first.id]);
+    expect((await server.withDb((db) => unreadIds(db, lead.id))).map((n) => n.id)).toEqual([first.id]);
     html = await pageText(await client.get("/notifications"));
     expect(html).toContain("Notifications (1 unread)");
     expect(html).toContain(`<a class="govuk-link" data-discover="true" href="/submissions/${entryId}">Changes requested to &quot;Street briefings&quot;</a>`);
@@ -84,28 +79,28 @@ describe("notifications", () => {
     expect(html).toContain(">Notifications</strong></a>");
     expect(html).not.toContain("unread)");
     expect(html).not.toContain(">New</strong>");
-    expect(await withDb((db) => unreadIds(db, lead.id))).toEqual([]);
+    expect(await server.withDb((db) => unreadIds(db, lead.id))).toEqual([]);
   });
 
   it("tell reviewers about new submissions and assignments", async () => {
-    const entryId = await withDb(async (db) => {
+    const entryId = await server.withDb(async (db) => {
       const id = await submittedEntry(db, lead, tagId, { title: "Knife crime surgery" });
       await assignEntry(db, id, reviewer, otherReviewer.id);
       return id;
     });
-    const html = await pageText(await (await signedIn("second.reviewer@college.test")).get("/notifications"));
+    const html = await pageText(await (await server.signedIn("second.reviewer@college.test")).get("/notifications"));
     expect(html).toContain("New submission: &quot;Knife crime surgery&quot;");
     expect(html).toContain("&quot;Knife crime surgery&quot; was assigned to you");
     expect(html).toContain("reviewer assigned it to you.");
-    const notes = await withDb((db) => unreadIds(db, otherReviewer.id));
+    const notes = await server.withDb((db) => unreadIds(db, otherReviewer.id));
     expect(notes.filter((n) => n.url === `/review/${entryId}`).map((n) => n.kind).sort()).toEqual(["assigned", "new_submission"]);
   });
 
   it("cannot be marked read by anyone else: other people's ids are ignored", async () => {
-    await withDb((db) => submittedEntry(db, lead, tagId, { title: "Drone patrols" }));
-    const before = await withDb((db) => unreadIds(db, lead.id));
+    await server.withDb((db) => submittedEntry(db, lead, tagId, { title: "Drone patrols" }));
+    const before = await server.withDb((db) => unreadIds(db, lead.id));
     expect(before.length).toBeGreaterThan(0);
-    const other = await signedIn("lead@hampshire.test");
+    const other = await server.signedIn("lead@hampshire.test");
     for (const note of before) {
       const res = await other.post("/notifications", { intent: "open", id: String(note.id) });
       expect(res.status).toBe(302);
@@ -114,7 +109,7 @@ describe("notifications", () => {
       expect((await other.post("/notifications", { intent: "read", id: String(note.id) })).status).toBe(302);
     }
     expect((await other.post("/notifications", { intent: "read_all" })).status).toBe(302);
-    expect(await withDb((db) => unreadIds(db, lead.id))).toEqual(before);
+    expect(await server.withDb((db) => unreadIds(db, lead.id))).toEqual(before);
     expect(await pageText(await other.get("/notifications"))).not.toContain("Drone patrols");
   });
 
@@ -124,7 +119,7 @@ describe("notifications", () => {
     expect(anonymous.headers.get("location")).toBe("/login?redirectTo=%2Fnotifications");
     const client = new Client(server.url);
     expect((await client.post("/notifications", { intent: "read_all" })).status).toBe(302);
-    const signed = await signedIn("lead@sussex.test");
+    const signed = await server.signedIn("lead@sussex.test");
     for (const form of [{ intent: "open" }, { intent: "open", id: "x" }, { intent: "delete", id: "1" }, {}] as Record<string, string>[]) {
       const res = await signed.post("/notifications", form);
       expect(res.status, JSON.stringify(form)).toBe(400);

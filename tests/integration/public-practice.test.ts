@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActingUser } from "../../app/models/entry-workflow.server";
-import type { DB } from "../../db/connection";
-import { signedInClient } from "../support/client";
-import { freshDatabase, withDatabase } from "../support/database";
+import { freshDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { TEST_PASSWORD } from "../support/users";
 import { submitForReview } from "../../app/models/practice.server";
 import { actingUser, completeDraft, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
@@ -46,10 +43,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
-
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
-
 describe("a published practice entry", () => {
   it("is open to everyone, with the evidence label, organisation, tags, dates and every section", async () => {
     const res = await fetch(`${server.url}/practice/${published.live.slug}`);
@@ -71,7 +64,7 @@ describe("a published practice entry", () => {
   });
 
   it("is not kept by shared caches when the reader is signed in", async () => {
-    const client = await signedIn("lead@sussex.test");
+    const client = await server.signedIn("lead@sussex.test");
     const res = await client.get(`/practice/${published.live.slug}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
@@ -98,20 +91,20 @@ describe("a published practice entry", () => {
       expect(await res.text(), slug).not.toContain("Hidden");
     }
     // Signed in as the entries' own lead makes no difference: the public page shows only published work.
-    const client = await signedIn("lead@sussex.test");
+    const client = await server.signedIn("lead@sussex.test");
     expect((await client.get("/practice/hidden-in-review")).status).toBe(404);
-    const rows = await withDb((db) => Promise.all(Object.values(unpublished).map((id) => entryRow(db, id))));
+    const rows = await server.withDb((db) => Promise.all(Object.values(unpublished).map((id) => entryRow(db, id))));
     expect(rows.map((r) => r.slug)).toEqual([null, null, null, null]);
   });
 
   it("keeps showing the published text while an update is drafted and reviewed, until the update is published", async () => {
     const { entryId, slug } = published.updating;
-    const client = await signedIn("lead@sussex.test");
-    const { state_version } = await withDb((db) => entryRow(db, entryId));
+    const client = await server.signedIn("lead@sussex.test");
+    const { state_version } = await server.withDb((db) => entryRow(db, entryId));
     const started = await client.post(`/submissions/${entryId}?index`, { intent: "start_update", stateVersion: String(state_version) });
     expect(started.status).toBe(302);
     expect(started.headers.get("location")).toBe(`/submissions/${entryId}/edit`);
-    const row = await withDb((db) => entryRow(db, entryId));
+    const row = await server.withDb((db) => entryRow(db, entryId));
     expect(row.status).toBe("draft");
     const form = completeEntryForm(tagId, {
       title: "Safer routes to school (updated)",
@@ -131,7 +124,7 @@ describe("a published practice entry", () => {
     expect(html).not.toContain("(updated)");
 
     // Submitted: still the old text.
-    const saved2 = await withDb((db) => entryRow(db, entryId));
+    const saved2 = await server.withDb((db) => entryRow(db, entryId));
     const submitted = await client.post(`/submissions/${entryId}/edit`, { intent: "submit", version: String(saved2.version), ...form });
     expect(submitted.status).toBe(302);
     html = await publicPage();
@@ -142,7 +135,7 @@ describe("a published practice entry", () => {
     expect(overview).toContain(`href="/practice/${slug}"`);
 
     // Published: the new text, at the same address.
-    await withDb((db) => move(db, entryId, "publish", reviewer, { evidenceLabel: "worked", tagIds: [tagId] }));
+    await server.withDb((db) => move(db, entryId, "publish", reviewer, { evidenceLabel: "worked", tagIds: [tagId] }));
     html = await publicPage();
     expect(html).toContain("Revised problem text, not yet published.");
     expect(html).not.toContain("Original problem text that is live.");
@@ -152,7 +145,7 @@ describe("a published practice entry", () => {
 
   it("stays live when an update to it is rejected or withdrawn", async () => {
     const { entryId, slug } = published.rejectedUpdate;
-    await withDb(async (db) => {
+    await server.withDb(async (db) => {
       await move(db, entryId, "start_update", lead);
       const { version } = await entryRow(db, entryId);
       const result = await submitForReview(db, {

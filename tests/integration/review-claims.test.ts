@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActingUser } from "../../app/models/entry-workflow.server";
-import type { DB } from "../../db/connection";
-import { pageText, signedInClient } from "../support/client";
-import { freshDatabase, withDatabase } from "../support/database";
+import { pageText } from "../support/client";
+import { freshDatabase } from "../support/database";
 import { startServer, type RunningServer } from "../support/server";
-import { TEST_PASSWORD } from "../support/users";
 import { actingUser, entryRow, move, publishedEntry, submittedEntry, tagIdOf } from "./lead-fixtures";
 
 // Taking an entry and commenting on it, over HTTP: two reviewers claiming at
@@ -32,16 +30,13 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-const withDb = <T>(fn: (db: DB) => Promise<T>) => withDatabase(server.databasePath, fn);
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
-
 async function claimEvents(entryId: number) {
-  return withDb((db) => db.selectFrom("workflow_events").select("reason").where("entry_id", "=", entryId).where("action", "=", "assign").execute());
+  return server.withDb((db) => db.selectFrom("workflow_events").select("reason").where("entry_id", "=", entryId).where("action", "=", "assign").execute());
 }
 
 describe("two reviewers taking the same entry at once", () => {
   it("gives it to exactly one of them, and tells the other who has it (409)", async () => {
-    const [ann, bob] = await Promise.all([signedIn("ann@college.test"), signedIn("bob@college.test")]);
+    const [ann, bob] = await Promise.all([server.signedIn("ann@college.test"), server.signedIn("bob@college.test")]);
     // Half from the queue's "Take it", half from the review page's button.
     const results = await Promise.all(
       races.map(async (id, i) => {
@@ -57,10 +52,10 @@ describe("two reviewers taking the same entry at once", () => {
       const html = await pageText(loser);
       expect(html).toContain("There is a problem");
       expect(html).toContain(`${winner} has already taken this entry.`);
-      const { assigned_reviewer_id } = await withDb((db) =>
+      const { assigned_reviewer_id } = await server.withDb((db) =>
         db.selectFrom("practice_entries").select("assigned_reviewer_id").where("id", "=", id).executeTakeFirstOrThrow(),
       );
-      const winnerId = await withDb(async (db) => (await db.selectFrom("users").select("id").where("email", "=", `${winner}@college.test`).executeTakeFirstOrThrow()).id);
+      const winnerId = await server.withDb(async (db) => (await db.selectFrom("users").select("id").where("email", "=", `${winner}@college.test`).executeTakeFirstOrThrow()).id);
       expect(assigned_reviewer_id).toBe(winnerId);
       expect(await claimEvents(id)).toEqual([{ reason: `${winner} took this entry` }]);
     }
@@ -69,8 +64,8 @@ describe("two reviewers taking the same entry at once", () => {
 
 describe("once the review is over", () => {
   it("refuses taking, assigning and commenting with a 409 that says why, storing nothing", async () => {
-    const ann = await signedIn("ann@college.test");
-    const bobId = await withDb(async (db) => (await db.selectFrom("users").select("id").where("email", "=", "bob@college.test").executeTakeFirstOrThrow()).id);
+    const ann = await server.signedIn("ann@college.test");
+    const bobId = await server.withDb(async (db) => (await db.selectFrom("users").select("id").where("email", "=", "bob@college.test").executeTakeFirstOrThrow()).id);
     for (const [key, state] of [["published", "published"], ["rejected", "rejected"]] as const) {
       const id = E[key];
       const page = await pageText(await ann.get(`/review/${id}`));
@@ -88,20 +83,20 @@ describe("once the review is over", () => {
       expect(await pageText(comment)).toContain(`This entry is ${state}, so comments are closed.`);
     }
 
-    const leadClient = await signedIn("lead@sussex.test");
+    const leadClient = await server.signedIn("lead@sussex.test");
     const overview = await pageText(await leadClient.get(`/submissions/${E.withdrawn}`));
     expect(overview).not.toContain("Add a comment for the practice team");
     const reply = await leadClient.post(`/submissions/${E.withdrawn}?index`, { intent: "comment", body: "Still there?" });
     expect(reply.status).toBe(409);
     expect(await pageText(reply)).toContain("This entry is withdrawn, so comments are closed.");
 
-    const stored = await withDb((db) =>
+    const stored = await server.withDb((db) =>
       db.selectFrom("review_comments").select("id").where("entry_id", "in", [E.published, E.rejected, E.withdrawn]).execute(),
     );
     expect(stored).toEqual([]);
-    const rows = await withDb((db) => Promise.all([E.published, E.rejected].map((id) => entryRow(db, id))));
+    const rows = await server.withDb((db) => Promise.all([E.published, E.rejected].map((id) => entryRow(db, id))));
     expect(rows.map((r) => r.status)).toEqual(["published", "rejected"]);
-    const assigned = await withDb((db) =>
+    const assigned = await server.withDb((db) =>
       db.selectFrom("practice_entries").select("assigned_reviewer_id").where("id", "in", [E.published, E.rejected]).execute(),
     );
     expect(assigned.map((a) => a.assigned_reviewer_id)).toEqual([null, null]);

@@ -4,11 +4,11 @@ import { formToObject } from "../../app/lib/form-values";
 import { applyTransition, type TransitionRequest } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
 import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { Client, signedInClient } from "../support/client";
+import { Client } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { addUser, TEST_PASSWORD } from "../support/users";
+import { addUser } from "../support/users";
 
 // The review page over HTTP against the built server: decisions, their
 // refusals, two reviewers at once, comments, assignment and the diff.
@@ -72,8 +72,6 @@ async function events(entryId: number) {
   return db().selectFrom("workflow_events").select(["action", "reason"]).where("entry_id", "=", entryId).orderBy("id").execute();
 }
 
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
-
 async function stateVersion(entryId: number) {
   return String((await entryRow(entryId)).state_version);
 }
@@ -121,7 +119,7 @@ describe("the review page", () => {
   it("is for reviewers only, and a 404 for unknown ids and drafts never submitted", async () => {
     const id = E.view;
     const draftId = E.draft;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     expect((await ann.get(`/review/${id}`)).status).toBe(200);
     for (const path of [`/review/${draftId}`, "/review/99999999", "/review/abc", `/review/${draftId}.data`]) {
       expect((await ann.get(path)).status, path).toBe(404);
@@ -130,13 +128,13 @@ describe("the review page", () => {
     const redirected = await anonymous.get(`/review/${id}`);
     expect(redirected.status).toBe(302);
     expect(redirected.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent(`/review/${id}`)}`);
-    expect((await (await signedIn("lead@sussex.test")).get(`/review/${id}`)).status).toBe(403);
-    expect((await (await signedIn("admin@college.test")).get(`/review/${id}`)).status).toBe(403);
+    expect((await (await server.signedIn("lead@sussex.test")).get(`/review/${id}`)).status).toBe(403);
+    expect((await (await server.signedIn("admin@college.test")).get(`/review/${id}`)).status).toBe(403);
   });
 
   it("shows the submission section by section, its status and the decisions it allows, with the state version", async () => {
     const id = E.shown;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const html = await (await ann.get(`/review/${id}`)).text();
     expect(html).toContain("Shown &lt;b&gt;inert&lt;/b&gt;");
     expect(html).not.toContain("<b>inert</b>");
@@ -153,7 +151,7 @@ describe("the review page", () => {
 describe("requesting changes", () => {
   it("needs a message (400, nothing changes), then moves the entry to changes requested", async () => {
     const id = E.requestChanges;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const version = await stateVersion(id);
     const empty = await ann.post(`/review/${id}`, { intent: "request_changes", stateVersion: version, message: "   " });
     expect(empty.status).toBe(400);
@@ -176,7 +174,7 @@ describe("requesting changes", () => {
 
   it("a reject needs a reason", async () => {
     const id = E.reject;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const res = await ann.post(`/review/${id}`, { intent: "reject", stateVersion: await stateVersion(id) });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Enter why the entry is not being published");
@@ -187,8 +185,8 @@ describe("requesting changes", () => {
 describe("two reviewers acting at once", () => {
   it("lets exactly one decision take effect; the other is told what happened", async () => {
     const id = E.race;
-    const ann = await signedIn("ann@college.test");
-    const bob = await signedIn("bob@college.test");
+    const ann = await server.signedIn("ann@college.test");
+    const bob = await server.signedIn("bob@college.test");
     const version = await stateVersion(id);
     const [publish, reject] = await Promise.all([
       ann.post(`/review/${id}`, { intent: "publish", stateVersion: version, evidenceLabel: "promising", tagIds: [String(tags.youth)] }),
@@ -219,7 +217,7 @@ describe("two reviewers acting at once", () => {
 
   it("refuses a decision from a page that is out of date", async () => {
     const id = E.stale;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const stale = String(Number(await stateVersion(id)) - 1);
     const res = await ann.post(`/review/${id}`, { intent: "reject", stateVersion: stale, rejectReason: "Old page" });
     expect(res.status).toBe(409);
@@ -232,7 +230,7 @@ describe("two reviewers acting at once", () => {
 
 describe("illegal moves", () => {
   it("refuse publishing a draft never submitted (404) and one with changes requested (409), changing nothing", async () => {
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const draftId = E.draft;
     const fromDraft = await ann.post(`/review/${draftId}`, { intent: "publish", stateVersion: "0", evidenceLabel: "worked", tagIds: [String(tags.youth)] });
     expect(fromDraft.status).toBe(404);
@@ -248,7 +246,7 @@ describe("illegal moves", () => {
 
   it("refuse publishing a rejected entry (409)", async () => {
     const id = E.rejectedThenPublish;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     await ann.post(`/review/${id}`, { intent: "reject", stateVersion: await stateVersion(id), rejectReason: "Out of scope." });
     const before = await entryRow(id);
     expect(before.status).toBe("rejected");
@@ -261,7 +259,7 @@ describe("illegal moves", () => {
     const id = E.leadPublish;
     const before = await entryRow(id);
     for (const email of ["lead@sussex.test", "lead@hampshire.test", "admin@college.test"]) {
-      const client = await signedIn(email);
+      const client = await server.signedIn(email);
       const res = await client.post(`/review/${id}`, { intent: "publish", stateVersion: String(before.state_version), evidenceLabel: "worked", tagIds: [String(tags.youth)] });
       expect(res.status, email).toBe(403);
     }
@@ -270,7 +268,7 @@ describe("illegal moves", () => {
 
   it("refuse forms that are not one of the page's", async () => {
     const id = E.badForms;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const res = await ann.post(`/review/${id}`, { intent: "delete", stateVersion: await stateVersion(id) });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("This form could not be read");
@@ -281,7 +279,7 @@ describe("illegal moves", () => {
 describe("publishing", () => {
   it("needs an evidence label and at least one topic from the list, then publishes with the curated topics", async () => {
     const id = E.publish;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const version = await stateVersion(id);
     const missing = await ann.post(`/review/${id}`, { intent: "publish", stateVersion: version });
     expect(missing.status).toBe(400);
@@ -316,7 +314,7 @@ describe("publishing", () => {
 
   it("prefills the topics the force chose", async () => {
     const id = E.prefill;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const html = await (await ann.get(`/review/${id}`)).text();
     const checked = [...html.matchAll(/<input[^>]*name="tagIds"[^>]*>/g)].map((m) => m[0]).filter((tag) => / checked=""/.test(tag));
     expect(checked.map((tag) => /value="(\d+)"/.exec(tag)![1]).sort()).toEqual([String(tags.youth), String(tags.knife_crime)].sort());
@@ -326,7 +324,7 @@ describe("publishing", () => {
 describe("taking down", () => {
   it("needs a reason, and archives a published entry", async () => {
     const id = E.takeDown;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     await ann.post(`/review/${id}`, { intent: "publish", stateVersion: await stateVersion(id), evidenceLabel: "untested", tagIds: [String(tags.youth)] });
     const version = await stateVersion(id);
     const noReason = await ann.post(`/review/${id}`, { intent: "archive", stateVersion: version, takeDownReason: "" });
@@ -343,8 +341,8 @@ describe("taking down", () => {
 describe("assignment", () => {
   it("a reviewer takes an entry or gives it to another reviewer, never to anyone else", async () => {
     const id = E.assign;
-    const ann = await signedIn("ann@college.test");
-    const bob = await signedIn("bob@college.test");
+    const ann = await server.signedIn("ann@college.test");
+    const bob = await server.signedIn("bob@college.test");
     const claim = await ann.post(`/review/${id}`, { intent: "claim" });
     expect(claim.status).toBe(302);
     expect(claim.headers.get("location")).toBe(`/review/${id}?done=claim`);
@@ -375,7 +373,7 @@ describe("assignment", () => {
 describe("comments", () => {
   it("on a section or the whole entry: required, at most 2,000 characters, listed with the section", async () => {
     const id = E.comments;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const empty = await ann.post(`/review/${id}`, { intent: "comment", sectionKey: "results", comment: "" });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("Enter your comment");
@@ -408,7 +406,7 @@ describe("comments", () => {
 describe("changes between submissions", () => {
   it("are shown word by word, in <ins> and <del> with words for screen readers", async () => {
     const id = E.diff;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const html = await (await ann.get(`/review/${id}`)).text();
     expect(html).toContain("what changed since the last submission (submission 1)");
     const results = /data-testid="since-last-results"[\s\S]*?<\/details>/.exec(html)![0];
@@ -422,7 +420,7 @@ describe("changes between submissions", () => {
 
   it("for an update to a published entry, also against the published version", async () => {
     const id = E.update;
-    const ann = await signedIn("ann@college.test");
+    const ann = await server.signedIn("ann@college.test");
     const html = await (await ann.get(`/review/${id}`)).text();
     expect(html).toContain("Review of an update");
     // The published version is the last submission: one comparison, labelled as both.

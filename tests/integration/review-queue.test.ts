@@ -4,11 +4,11 @@ import { formToObject } from "../../app/lib/form-values";
 import { applyTransition } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
 import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { Client, signedInClient } from "../support/client";
+import { Client } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { addUser, TEST_PASSWORD } from "../support/users";
+import { addUser } from "../support/users";
 
 // The review queue over HTTP: what is listed, in what order, the filters and
 // counts, and taking an entry from the list.
@@ -40,8 +40,6 @@ async function leadIn(db: DB, email: string, org: string): Promise<Lead> {
   const id = await addUser(db, email, "force_lead", org);
   return { id, name: email.split("@")[0], organisationId: orgs[org] };
 }
-
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 /** The titles in the queue table, top to bottom. */
 function titles(html: string): string[] {
@@ -106,14 +104,14 @@ describe("the review queue", () => {
     const res = await anonymous.get("/review");
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/login?redirectTo=%2Freview");
-    expect((await (await signedIn("lead@sussex.test")).get("/review")).status).toBe(403);
-    expect((await (await signedIn("admin@college.test")).get("/review")).status).toBe(403);
-    expect((await (await signedIn("lead@sussex.test")).post("/review?index", { intent: "claim", entryId: String(ids.fourth) })).status).toBe(403);
+    expect((await (await server.signedIn("lead@sussex.test")).get("/review")).status).toBe(403);
+    expect((await (await server.signedIn("admin@college.test")).get("/review")).status).toBe(403);
+    expect((await (await server.signedIn("lead@sussex.test")).post("/review?index", { intent: "claim", entryId: String(ids.fourth) })).status).toBe(403);
     expect(await assignee(ids.fourth)).toBeNull();
   });
 
   it("lists entries in review and with changes requested, oldest first, with counts", async () => {
-    const client = await signedIn("ann@college.test");
+    const client = await server.signedIn("ann@college.test");
     const html = await queue(client);
     expect(titles(html)).toEqual([
       "First: Sussex youth",
@@ -131,12 +129,12 @@ describe("the review queue", () => {
     expect(html).toContain("South East");
     expect(html).toContain("Changes requested");
     // Bob's view counts his own.
-    const bobs = await queue(await signedIn("bob@college.test"));
+    const bobs = await queue(await server.signedIn("bob@college.test"));
     expect(bobs).toContain("Assigned to you (1)");
   });
 
   it("filters by state, organisation, region, topic and assignment, keeping the choices in the form", async () => {
-    const client = await signedIn("ann@college.test");
+    const client = await server.signedIn("ann@college.test");
     expect(titles(await queue(client, "?state=changes_requested"))).toEqual(["Second: Hampshire shop theft"]);
     expect(titles(await queue(client, "?state=in_review&state=changes_requested"))).toHaveLength(4);
     const bySussex = await queue(client, `?organisation=${orgs["sussex-police"]}`);
@@ -160,8 +158,8 @@ describe("the review queue", () => {
   });
 
   it("lets a reviewer take an unassigned entry, but not one someone else has taken", async () => {
-    const ann = await signedIn("ann@college.test");
-    const bob = await signedIn("bob@college.test");
+    const ann = await server.signedIn("ann@college.test");
+    const bob = await server.signedIn("bob@college.test");
     const before = await queue(ann);
     // Only unassigned rows have the button.
     expect(before.match(/>Take it</g)).toHaveLength(2);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
-import { Client, signedInClient } from "../support/client";
+import { Client } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
-import { addUser, TEST_PASSWORD } from "../support/users";
+import { addUser } from "../support/users";
 
 let server: RunningServer;
 let tagId: number;
@@ -20,8 +20,6 @@ beforeAll(async () => {
   server = await startServer({ databasePath: file });
 });
 afterAll(async () => server?.stop());
-
-const signedIn = (email: string) => signedInClient(server.url, email, TEST_PASSWORD);
 
 async function newEntry(client: Client) {
   const res = await client.post("/submissions/new", {});
@@ -45,7 +43,7 @@ async function revision(id: number) {
 
 describe("a lead's entry", () => {
   it("can be started, saved without JavaScript, and is listed for colleagues", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
     const saved = await lead.post(`/submissions/${id}/edit`, { intent: "save", version: "1", richTextFormat: "text", title: "Park patrols", problem: "Teenagers gathered.\n\nEvery night." });
     expect(saved.status).toBe(302);
@@ -53,15 +51,15 @@ describe("a lead's entry", () => {
     const page = await (await lead.get(`/submissions/${id}/edit?saved=1`)).text();
     expect(page).toContain("Your draft has been saved");
     expect(page).toContain('value="Park patrols"');
-    const colleague = await signedIn("colleague@sussex.test");
+    const colleague = await server.signedIn("colleague@sussex.test");
     expect(await (await colleague.get("/submissions")).text()).toContain("Park patrols");
     expect((await colleague.get(`/submissions/${id}/edit`)).status).toBe(200);
   });
 
   it("is a 404 for a lead from another force: pages, data requests and actions", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
-    const other = await signedIn("lead@hampshire.test");
+    const other = await server.signedIn("lead@hampshire.test");
     for (const path of [`/submissions/${id}`, `/submissions/${id}/edit`, `/submissions/${id}/preview`, `/submissions/${id}/edit.data`]) {
       expect((await other.get(path)).status, path).toBe(404);
     }
@@ -69,13 +67,13 @@ describe("a lead's entry", () => {
     expect((await other.post(`/submissions/${id}/autosave`, { version: "1", title: "Hijacked" })).status).toBe(404);
     expect((await other.post(`/submissions/${id}/edit`, { intent: "submit", version: "1", ...completeEntryForm(tagId) })).status).toBe(404);
     expect((await revision(id)).title).toBe("");
-    const reviewer = await signedIn("reviewer@college.test");
+    const reviewer = await server.signedIn("reviewer@college.test");
     expect((await reviewer.get(`/submissions/${id}/edit`)).status).toBe(403);
   });
 
   it("autosaves over JSON, reporting the new version, and refuses a stale version with the other person's text", async () => {
-    const lead = await signedIn("lead@sussex.test");
-    const colleague = await signedIn("colleague@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
+    const colleague = await server.signedIn("colleague@sussex.test");
     const id = await newEntry(lead);
     const first = await lead.post(`/submissions/${id}/autosave`, { version: "1", richTextFormat: "json", title: "Draft A" });
     expect(first.status).toBe(200);
@@ -95,8 +93,8 @@ describe("a lead's entry", () => {
   });
 
   it("takes exactly one of two saves sent at the same instant", async () => {
-    const lead = await signedIn("lead@sussex.test");
-    const colleague = await signedIn("colleague@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
+    const colleague = await server.signedIn("colleague@sussex.test");
     const id = await newEntry(lead);
     const [a, b] = await Promise.all([
       lead.post(`/submissions/${id}/autosave`, { version: "1", title: "From A" }),
@@ -109,7 +107,7 @@ describe("a lead's entry", () => {
   });
 
   it("submitting an incomplete entry lists every problem and keeps every value", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
     const res = await lead.post(`/submissions/${id}/edit`, { intent: "submit", version: "1", richTextFormat: "text", title: "Half done", problem: "Only this so far" });
     expect(res.status).toBe(400);
@@ -122,7 +120,7 @@ describe("a lead's entry", () => {
   });
 
   it("submitting a complete entry sends it for review and freezes it", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
     const res = await lead.post(`/submissions/${id}/edit`, { intent: "submit", version: "1", ...completeEntryForm(tagId) });
     expect(res.status).toBe(302);
@@ -139,7 +137,7 @@ describe("a lead's entry", () => {
 
 describe("hostile or broken input", () => {
   it("gets a 4xx with a clear message, never a 500, and changes nothing it should not", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
     const forged = await lead.post(`/submissions/${id}/edit`, {
       intent: "save", version: "1", title: "Forged", status: "published", authorId: "999", organisationId: "2", organisation_id: "2",
@@ -180,7 +178,7 @@ describe("hostile or broken input", () => {
   });
 
   it("renders stored text inert in the preview", async () => {
-    const lead = await signedIn("lead@sussex.test");
+    const lead = await server.signedIn("lead@sussex.test");
     const id = await newEntry(lead);
     await lead.post(`/submissions/${id}/edit`, {
       intent: "save", version: "1", richTextFormat: "text", title: "<img src=x onerror=alert(1)>", problem: "<script>alert('x')</script>",

@@ -3,6 +3,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { DB } from "../../db/connection";
+import { signedInClient, type Client } from "./client";
+import { withDatabase } from "./database";
+import { TEST_PASSWORD } from "./users";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD = path.join(ROOT, "build/index.js");
@@ -12,6 +16,10 @@ export interface RunningServer {
   databasePath: string;
   stop(): Promise<void>;
   output(): string;
+  /** Opens this server's database file for a moment, to arrange or check what the pages do not show. */
+  withDb<T>(fn: (db: DB) => Promise<T>): Promise<T>;
+  /** A client signed in as `email`, with the tests' shared password unless another is given. */
+  signedIn(email: string, password?: string): Promise<Client>;
 }
 
 async function freePort(): Promise<number> {
@@ -76,6 +84,8 @@ export async function startServer({
     url,
     databasePath: dbPath,
     output: () => log,
+    withDb: (fn) => withDatabase(dbPath, fn),
+    signedIn: (email, password = TEST_PASSWORD) => signedInClient(url, email, password),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
