@@ -20,6 +20,7 @@ import { availableActions, canEdit, entryState, reviewIsOpen, type Actor } from 
 import { addComment, applyTransition, type ActingUser } from "~/models/entry-workflow.server";
 import { listComments, listTimeline } from "~/models/review.server";
 import { leadActionSchema, leadCommentSchema } from "~/schemas/lead-actions";
+import { WarningText } from "~/components/warning-text";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title || "Entry"} - Neighbourhood policing practice bank` },
@@ -262,16 +263,10 @@ export default function EntryOverview() {
             <h2 className="govuk-heading-m" id="withdraw-heading">
               Withdraw from review
             </h2>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                If you withdraw this entry, the practice team will stop reviewing it. You can then change it and submit it
-                again, when it joins the back of the review queue.
-              </strong>
-            </div>
+            <WarningText>
+              If you withdraw this entry, the practice team will stop reviewing it. You can then change it and submit it
+              again, when it joins the back of the review queue.
+            </WarningText>
             <Form method="post">
               <input type="hidden" name="stateVersion" value={e.stateVersion} />
               <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={busy}>

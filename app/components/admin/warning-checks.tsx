@@ -1,5 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { fieldId } from "~/components/form/error-summary";
+import { WarningText } from "~/components/warning-text";
 
 /**
  * The data warnings of a session listing, each in GOV.UK warning text with its
@@ -38,15 +39,9 @@ export function WarningChecks({
           const optionId = i === 0 ? id : `${id}-${i + 1}`;
           return (
             <div key={warning} className="govuk-!-margin-bottom-6">
-              <div className="govuk-warning-text govuk-!-margin-bottom-2">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text" id={`${optionId}-warning`}>
-                  <span className="govuk-visually-hidden">Warning</span>
-                  {warning}
-                </strong>
-              </div>
+              <WarningText className="govuk-!-margin-bottom-2" id={`${optionId}-warning`}>
+                {warning}
+              </WarningText>
               <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
                 <div className="govuk-checkboxes__item">
                   <input

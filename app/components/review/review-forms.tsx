@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from "react";
 import type { z } from "zod";
 import { Checkboxes, Radios, Select, TextArea } from "~/components/form/fields";
 import { useSchemaForm } from "~/components/form/use-schema-form";
+import { WarningText } from "~/components/warning-text";
 import { EVIDENCE_LABELS } from "~/lib/practice-options";
 import type { FieldErrors } from "~/lib/validation";
 import {
@@ -283,16 +284,10 @@ export function TakeDownForm({ updateInProgress, ...props }: FormFeedback & { st
   return (
     <ReasonForm decision={TAKE_DOWN} {...props}>
       {updateInProgress ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This takes down the published version and ends the update the force is working on. The update will not be
-            published; it stays in the entry&apos;s history.
-          </strong>
-        </div>
+        <WarningText>
+          This takes down the published version and ends the update the force is working on. The update will not be
+          published; it stays in the entry&apos;s history.
+        </WarningText>
       ) : null}
     </ReasonForm>
   );
