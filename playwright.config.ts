@@ -66,7 +66,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       PORT: String(PORT),
       DATABASE_PATH,
-      NODE_ENV: "development",
+      // No APP_URL: the demo is on, as after README's first command.
+      NODE_ENV: "production",
+      APP_URL: "",
     },
   },
 });

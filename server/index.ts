@@ -14,7 +14,7 @@ import { superviseWorkers } from "./supervisor";
 
 const config = getConfig();
 
-if (cluster.isPrimary) await prepareDatabase(getDb(), { demo: !config.isProduction });
+if (cluster.isPrimary) await prepareDatabase(getDb(), { demo: config.demo });
 
 if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
   await closeDb();
@@ -28,7 +28,7 @@ function serve() {
   let mailWorker: MailWorker | undefined;
   if (config.MAIL_WORKER === "on") {
     const transport = mailTransportFromConfig(config);
-    if (config.isProduction && transport.kind === "file") console.warn(`SMTP_URL is not set: emails are written to ${transport.description}, not sent`);
+    if (!config.demo && transport.kind === "file") console.warn(`SMTP_URL is not set: emails are written to ${transport.description}, not sent`);
     console.info(`Mail worker: delivering to ${transport.description}`);
     mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
   }
@@ -54,7 +54,8 @@ function serve() {
     "*",
     createRequestHandler({
       build,
-      mode: config.NODE_ENV,
+      // Always production error handling: the demo is data, not a debug mode.
+      mode: "production",
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",

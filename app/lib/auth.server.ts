@@ -9,8 +9,8 @@ import { safeRedirectPath } from "~/lib/permissions";
 
 let cookiePromise: Promise<ReturnType<typeof createCookie>> | undefined;
 
-// In production the secret comes from SESSION_SECRET (the config refuses to
-// start without it). In demo mode one is generated once and kept in the
+// Outside the demo the secret comes from SESSION_SECRET (the config refuses to
+// start without it). In the demo one is generated once and kept in the
 // database, so signing in survives a restart.
 function sessionCookie() {
   cookiePromise ??= (async () => {
@@ -18,10 +18,10 @@ function sessionCookie() {
     const secret =
       config.SESSION_SECRET ??
       (await getOrCreateSetting(getDb(), "demo_session_secret", () => randomBytes(32).toString("hex")));
-    return createCookie(config.isProduction ? "__Host-pb_session" : "pb_session", {
+    return createCookie(config.secureCookies ? "__Host-pb_session" : "pb_session", {
       httpOnly: true,
       sameSite: "lax",
-      secure: config.isProduction,
+      secure: config.secureCookies,
       path: "/",
       secrets: [secret],
       maxAge: SESSION_ABSOLUTE_MS / 1000,

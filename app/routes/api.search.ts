@@ -1,3 +1,4 @@
+import { getConfig } from "~/lib/config.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { searchJson } from "~/lib/open-data/search-json";
@@ -11,7 +12,7 @@ import { search, searchParamsFromUrl } from "~/models/search.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const response = await search(getDb(), searchParamsFromUrl(url.searchParams));
-  return Response.json(searchJson(response, url.origin), {
+  return Response.json(searchJson(response, getConfig().APP_URL), {
     headers: {
       "Access-Control-Allow-Origin": "*",
       "Cache-Control": "public, max-age=60",

@@ -1,3 +1,4 @@
+import { getConfig } from "~/lib/config.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { practiceFeed } from "~/lib/open-data/atom";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listPublishedPractice(db, { limit: FEED_SIZE });
   // Nothing ever published: "now" is as true as any other time.
   const updated = (await lastPublicationChange(db)) ?? new Date().toISOString();
-  return new Response(practiceFeed(entries, { origin: new URL(request.url).origin, updated }), {
+  return new Response(practiceFeed(entries, { origin: getConfig().APP_URL, updated }), {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
       "Cache-Control": "public, max-age=300",

@@ -1,3 +1,4 @@
+import { getConfig } from "~/lib/config.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { calendarFor, calendarResponse } from "~/lib/calendar.server";
@@ -7,6 +8,6 @@ import { getEventSessionBySlug } from "~/models/event-session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getEventSessionBySlug(getDb(), params.slug ?? "");
   if (!session) throw new Response("No session has that address.", { status: 404 });
-  const body = calendarFor([session], new URL(request.url).origin, session.title);
+  const body = calendarFor([session], getConfig().APP_URL, session.title);
   return calendarResponse(body, `${session.slug}.ics`);
 }

@@ -15,8 +15,9 @@ beforeAll(async () => {
   await addUser(db, "throttled@sussex.test", "force_lead", "sussex-police");
   await addUser(db, "leaving@sussex.test", "force_lead", "sussex-police");
   await db.destroy();
-  // Behind a trusted proxy on loopback, so tests can sign in "from" different addresses.
-  server = await startServer({ databasePath: file, env: { TRUST_PROXY: "loopback" } });
+  // Behind a trusted proxy on loopback, so tests can sign in "from" different
+  // addresses; the site's address is HTTPS, as a real deployment's is.
+  server = await startServer({ databasePath: file, env: { TRUST_PROXY: "loopback", APP_URL: "https://practice-bank.example.org" } });
 });
 
 afterAll(async () => server?.stop());
@@ -41,13 +42,14 @@ describe("signing in", () => {
     }
   });
 
-  it("sets an HttpOnly, SameSite=Lax, Secure session cookie and a new id at each sign-in", async () => {
+  it("sets an HttpOnly, SameSite=Lax, Secure, __Host- session cookie on an HTTPS site and a new id at each sign-in", async () => {
     const client = new Client(server.url);
     const first = await client.signIn("lead@sussex.test", TEST_PASSWORD);
     const cookie = first.headers.get("set-cookie")!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/^__Host-/);
     const firstValue = client.cookieHeader();
     await client.signIn("lead@sussex.test", TEST_PASSWORD);
     expect(client.cookieHeader()).not.toBe(firstValue);

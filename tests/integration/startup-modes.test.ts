@@ -27,7 +27,7 @@ async function count(file: string, table: "users" | "event_sessions" | "organisa
 describe("starting the server", () => {
   it("in demo mode creates, migrates and seeds the database with demo accounts and case studies, and leaves it alone on restart", async () => {
     const file = tempDb();
-    const first = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
+    const first = await startServer({ databasePath: file, env: { DEMO: "on", SESSION_SECRET: "" } });
     running.push(first);
     const client = new Client(first.url);
     await client.signIn("sussex.lead@demo.test", "practice-bank-demo");
@@ -43,7 +43,7 @@ describe("starting the server", () => {
     expect(await count(file, "notifications")).toBe(0);
     expect(await count(file, "email_outbox")).toBe(0);
 
-    const second = await startServer({ databasePath: file, env: { NODE_ENV: "development", SESSION_SECRET: "" } });
+    const second = await startServer({ databasePath: file, env: { DEMO: "on", SESSION_SECRET: "" } });
     running.push(second);
     expect(await count(file, "users")).toBe(users);
     expect(await count(file, "event_sessions")).toBe(12);
@@ -57,9 +57,9 @@ describe("starting the server", () => {
     expect(again.status).toBe(200);
   });
 
-  it("in production seeds reference data but never demo accounts or case studies", async () => {
+  it("with the demo off seeds reference data but never demo accounts or case studies", async () => {
     const file = tempDb();
-    running.push(await startServer({ databasePath: file, env: { NODE_ENV: "production" } }));
+    running.push(await startServer({ databasePath: file, env: { DEMO: "off" } }));
     expect(await count(file, "users")).toBe(0);
     expect(await count(file, "organisations")).toBeGreaterThanOrEqual(43);
     expect(await count(file, "event_sessions")).toBe(12);
@@ -68,18 +68,40 @@ describe("starting the server", () => {
     expect(res.status).toBe(401);
   });
 
-  it("in production refuses to start without SESSION_SECRET, and says why", () => {
-    const result = spawnSync(process.execPath, ["build/index.js"], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_PATH: tempDb(), PORT: "0" },
+  function startBare(env: Record<string, string>) {
+    return spawnSync(process.execPath, ["build/index.js"], {
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_PATH: tempDb(), PORT: "0", ...env },
       encoding: "utf8",
       timeout: 20_000,
     });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain("SESSION_SECRET must be set");
+  }
+
+  it("with the demo off refuses to start without SESSION_SECRET or APP_URL, and says which is missing", () => {
+    const noSecret = startBare({ DEMO: "off", APP_URL: "https://practice-bank.example.org" });
+    expect(noSecret.status).not.toBe(0);
+    expect(noSecret.stderr).toContain("SESSION_SECRET must be set");
+    expect(noSecret.stderr).not.toContain("APP_URL must be set");
+
+    const noAddress = startBare({ DEMO: "off", SESSION_SECRET: "x".repeat(40) });
+    expect(noAddress.status).not.toBe(0);
+    expect(noAddress.stderr).toContain("APP_URL must be set");
+    expect(noAddress.stderr).not.toContain("SESSION_SECRET must be set");
   });
 
-  it("in production shows no stack trace or internals on an error page", async () => {
-    const server = await startServer({ env: { NODE_ENV: "production" } });
+  it("refuses to put the demo accounts on a public address unless asked to", () => {
+    const refused = startBare({ DEMO: "on", APP_URL: "https://practice-bank.example.org" });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain("set DEMO=off for a real service");
+  });
+
+  it("treats an empty NODE_ENV as unset", async () => {
+    const server = await startServer({ env: { NODE_ENV: "" } });
+    running.push(server);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it("shows no stack trace or internals on an error page", async () => {
+    const server = await startServer({ env: {} });
     running.push(server);
     const res = await fetch(`${server.url}/week-of-action/%E0%A4%A`);
     expect(res.status).toBeGreaterThanOrEqual(400);
@@ -92,7 +114,7 @@ describe("starting the server", () => {
 
 describe("WEB_CONCURRENCY", () => {
   it("runs that many server processes on one port, sharing sign-ins, and stops them all", async () => {
-    const server = await startServer({ env: { NODE_ENV: "development", WEB_CONCURRENCY: "2", MAIL_WORKER: "off" } });
+    const server = await startServer({ env: { DEMO: "on", WEB_CONCURRENCY: "2", MAIL_WORKER: "off" } });
     running.push(server);
 
     // Signed in by whichever process answered; every later request, whichever

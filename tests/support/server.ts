@@ -50,6 +50,8 @@ export async function startServer({
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
+      DEMO: "off",
+      APP_URL: `http://127.0.0.1:${port}`,
       SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
       // Each server's demo-mode emails go to its own folder, not the repository's.
       MAIL_DIR: path.join(path.dirname(dbPath), "mail"),
