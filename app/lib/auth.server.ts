@@ -6,6 +6,7 @@ import { getOrCreateSetting } from "~/models/setting.server";
 import { createLoginSession, deleteLoginSession, findSessionUser, SESSION_ABSOLUTE_MS } from "~/models/login-session.server";
 import type { Role, SessionUser } from "~/models/user.server";
 import { safeRedirectPath } from "~/lib/permissions";
+import { noteSignedInUser } from "~/lib/request-store.server";
 
 let cookiePromise: Promise<ReturnType<typeof createCookie>> | undefined;
 
@@ -38,7 +39,9 @@ async function readToken(request: Request): Promise<string | null> {
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
-  return token ? findSessionUser(getDb(), token) : null;
+  const user = token ? await findSessionUser(getDb(), token) : null;
+  if (user) noteSignedInUser(user.id);
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
