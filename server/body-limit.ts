@@ -12,20 +12,40 @@ declare module "express-serve-static-core" {
   }
 }
 
-/** Counts `&`-separated pairs and the longest one in one pass, without decoding anything. */
-export function measureUrlencoded(body: Uint8Array): { fields: number; longest: number } {
-  let fields = 0;
-  let longest = 0;
-  let start = 0;
-  for (let i = 0; i <= body.length; i++) {
-    if (i === body.length || body[i] === 0x26 /* & */) {
-      const length = i - start;
-      if (length > 0) fields++;
-      if (length > longest) longest = length;
-      start = i + 1;
+/**
+ * Counts `&`-separated pairs and the longest one as the bytes arrive, chunk by
+ * chunk, without decoding anything, so a body is refused as soon as it holds
+ * more than any form could.
+ */
+export class UrlencodedMeter {
+  fields = 0;
+  longest = 0;
+  private current = 0;
+
+  add(chunk: Uint8Array) {
+    for (let i = 0; i < chunk.length; i++) {
+      if (chunk[i] === 0x26 /* & */) this.endField();
+      else this.current++;
     }
+    if (this.current > this.longest) this.longest = this.current;
   }
-  return { fields, longest };
+
+  end() {
+    this.endField();
+    return this;
+  }
+
+  private endField() {
+    if (this.current > 0) this.fields++;
+    if (this.current > this.longest) this.longest = this.current;
+    this.current = 0;
+  }
+}
+
+export function measureUrlencoded(body: Uint8Array): { fields: number; longest: number } {
+  const meter = new UrlencodedMeter();
+  meter.add(body);
+  return meter.end();
 }
 
 function queryParamCount(url: string): number {
@@ -53,16 +73,20 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   if (hasBody && type !== FORM_TYPE) return refuseAndClose(req, res, 415);
 
   const chunks: Buffer[] = [];
+  const meter = new UrlencodedMeter();
   let size = 0;
   let refused = false;
+  const refuse = (status: 413 | 415, detail?: string) => {
+    refused = true;
+    refuseAndClose(req, res, status, detail);
+  };
   req.on("data", (chunk: Buffer) => {
     if (refused) return;
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      refused = true;
-      refuseAndClose(req, res, 413);
-      return;
-    }
+    meter.add(chunk);
+    if (size > MAX_BODY_BYTES) return refuse(413);
+    if (meter.fields > MAX_FORM_FIELDS) return refuse(413, TOO_MANY_FIELDS);
+    if (meter.longest > MAX_FIELD_BYTES) return refuse(413);
     chunks.push(chunk);
   });
   req.on("error", () => {
@@ -70,18 +94,25 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   });
   req.on("end", () => {
     if (refused) return;
-    const body = Buffer.concat(chunks);
-    const { fields, longest } = measureUrlencoded(body);
-    if (fields > MAX_FORM_FIELDS) return sendRefusal(req, res, 413, "This form has far more fields than any form of the practice bank. Reload the page and try again.");
-    if (longest > MAX_FIELD_BYTES) return sendRefusal(req, res, 413);
-    req.rawBody = body;
+    const { fields } = meter.end();
+    if (fields > MAX_FORM_FIELDS) return sendRefusal(req, res, 413, TOO_MANY_FIELDS);
+    req.rawBody = Buffer.concat(chunks);
     next();
   });
 }
 
-// The rest of an oversized body is not worth reading: answer and hang up.
-function refuseAndClose(req: Request, res: Response, status: 413 | 415) {
+const TOO_MANY_FIELDS = "This form has far more fields than any form of the practice bank. Reload the page and try again.";
+
+// Answered at once. The rest of the body is read and dropped, so the client
+// gets to read the answer, then the connection closes; a client that goes on
+// sending long after it was answered is cut off.
+function refuseAndClose(req: Request, res: Response, status: 413 | 415, detail?: string) {
   res.setHeader("Connection", "close");
-  sendRefusal(req, res, status);
-  res.on("finish", () => req.destroy());
+  sendRefusal(req, res, status, detail);
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_BODY_BYTES) req.destroy();
+  });
+  req.resume();
 }
