@@ -9,6 +9,7 @@ import { openDatabase } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
 import { restoreDatabase } from "../../db/restore";
 import { holdDatabase, serversUsing } from "../../db/server-pid";
+import { ensureSearchIndex } from "../../app/models/search.server";
 import { freshDatabase } from "../support/database";
 
 // The checks db:backup and db:restore make before they change anything, on real files.
@@ -93,5 +94,21 @@ describe("restoreDatabase", () => {
     expect(fs.existsSync(`${live}.server-${process.pid}.pid`)).toBe(true);
     release();
     expect(fs.existsSync(`${live}.server-${process.pid}.pid`)).toBe(false);
+  });
+});
+
+describe("checkDatabaseFile", () => {
+  it("finds a search index out of step with the documents it indexes", async () => {
+    const { db, file } = await freshDatabase();
+    await ensureSearchIndex(db);
+    await db.destroy();
+    expect(checkDatabaseFile(file).problems).toEqual([]);
+    expect(checkDatabaseFile(file).counts.search_documents).toBeGreaterThan(0);
+    const sqlite = new SQLite(file);
+    // A document changed behind the index's back (its trigger dropped first).
+    sqlite.exec("drop trigger search_documents_au");
+    sqlite.prepare("update search_documents set title = 'changed behind the index' where id = (select min(id) from search_documents)").run();
+    sqlite.close();
+    expect(checkDatabaseFile(file).problems.join("\n")).toMatch(/search index|fts5|malformed/i);
   });
 });
