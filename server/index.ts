@@ -12,6 +12,7 @@ import { crossSiteGuard } from "./cross-site-guard";
 import { startDatabaseUpkeep } from "./database-upkeep";
 import { cspNonce, securityHeaders } from "./security-headers";
 import { stopGracefullyOnSignal } from "./shutdown";
+import { answeringStorageFailures } from "./storage-unavailable";
 import { superviseWorkers } from "./supervisor";
 
 const config = getConfig();
@@ -58,7 +59,7 @@ function serve() {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: answeringStorageFailures(build),
       // Always production error handling: the demo is data, not a debug mode.
       mode: "production",
       getLoadContext: (req, res) => ({

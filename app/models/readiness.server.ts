@@ -12,7 +12,7 @@ export interface Readiness {
   writable: "yes" | "no" | "unknown";
 }
 
-class RolledBack extends Error {}
+export const READY_CHECK_KEY = "readyz_checked_at";
 
 export async function checkReadiness(db: DB): Promise<Readiness> {
   const result: Readiness = { ready: false, database: "unreachable", migrations: "unknown", writable: "unknown" };
@@ -31,15 +31,17 @@ export async function checkReadiness(db: DB): Promise<Readiness> {
   return result;
 }
 
-/** A real write, rolled back: the file accepts writes (not read-only, not full, not locked beyond the busy timeout). */
+/**
+ * A real write that reaches the file: one row of app_settings, the time of the
+ * last check, overwritten each time. (A write rolled back never leaves the page
+ * cache, so it would pass on a full or read-only disk.)
+ */
 async function canWrite(db: DB): Promise<boolean> {
   try {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("app_settings").values({ key: `readyz-${process.pid}-${Date.now()}`, value: "x".repeat(64) }).execute();
-      throw new RolledBack();
-    });
+    const value = new Date().toISOString();
+    await db.insertInto("app_settings").values({ key: READY_CHECK_KEY, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
     return true;
-  } catch (e) {
-    return e instanceof RolledBack;
+  } catch {
+    return false;
   }
 }
