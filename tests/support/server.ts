@@ -13,6 +13,8 @@ const BUILD = path.join(ROOT, "build/index.js");
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (with WEB_CONCURRENCY > 1, the first process, whose children serve). */
+  pid: number;
   databasePath: string;
   stop(): Promise<void>;
   /** Sends `signal` (SIGKILL unless told) and resolves when the process has exited, with how and how fast. */
@@ -86,6 +88,7 @@ export async function startServer({
 
   return {
     url,
+    pid: child.pid!,
     databasePath: dbPath,
     output: () => log,
     withDb: (fn) => withDatabase(dbPath, fn),
