@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -19,7 +19,25 @@ export function openDatabase(filename: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   assertPragmas(sqlite, filename === ":memory:");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
+}
+
+// SQLite rolls a transaction back by itself when a write fails for want of
+// space or on an I/O error (SQLITE_FULL, SQLITE_IOERR). Kysely then sends its
+// own ROLLBACK, which fails ("no transaction is active") and hides the real
+// error; callers need the real one to answer "cannot save" rather than a 500.
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  constructor(private sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver() {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection) {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
 
 function assertPragmas(sqlite: SQLite.Database, inMemory: boolean) {

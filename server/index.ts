@@ -9,16 +9,22 @@ import { startMailWorker, type MailWorker } from "~/lib/mail/worker.server";
 import { prepareDatabase } from "../db/prepare";
 import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
+import { startDatabaseUpkeep } from "./database-upkeep";
 import { handleServerError, refuseMalformedPath } from "./error-handling";
 import { remixHandler } from "./remix-handler";
 import { requestId } from "./request-context";
 import { requestLog } from "./request-log";
 import { cspNonce, securityHeaders } from "./security-headers";
+import { stopGracefullyOnSignal } from "./shutdown";
+import { answeringStorageFailures } from "./storage-unavailable";
 import { superviseWorkers } from "./supervisor";
 
 const config = getConfig();
 
-if (cluster.isPrimary) await prepareDatabase(getDb(), { demo: config.demo });
+if (cluster.isPrimary) {
+  await prepareDatabase(getDb(), { demo: config.demo });
+  startDatabaseUpkeep(config);
+}
 
 if (cluster.isPrimary && config.WEB_CONCURRENCY > 1) {
   await closeDb();
@@ -64,7 +70,7 @@ function serve() {
   // on a malformed address before the service's own pages could answer.
   app.use(
     remixHandler({
-      build,
+      build: answeringStorageFailures(build),
       appUrl: config.APP_URL,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
@@ -81,15 +87,5 @@ function serve() {
     console.info(`Practice bank listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`);
   });
 
-  function shutdown() {
-    // A send in progress gets a few seconds to finish before the database closes.
-    const mailStopped = Promise.race([mailWorker?.stop(), new Promise((r) => setTimeout(r, 3000).unref())]);
-    server.close(() => {
-      void mailStopped.then(closeDb).finally(() => process.exit(0));
-    });
-    // Keep-alive connections would otherwise hold the process open.
-    server.closeAllConnections();
-  }
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
+  stopGracefullyOnSignal(server, mailWorker);
 }

@@ -23,12 +23,15 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
+/** Also read by the backup and restore scripts, which need no other setting. */
+export const DEFAULT_DATABASE_PATH = "./data/practice-bank.sqlite";
+
 const schema = z
   .object({
     NODE_ENV: optional(z.enum(["development", "production", "test"])),
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_PATH: z.string().min(1).default("./data/practice-bank.sqlite"),
+    DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
     DEMO: optional(z.enum(["on", "off"])),
     /** A demo on a public address is a deliberate choice, never an accident. */
     DEMO_ON_PUBLIC_ADDRESS: optional(z.enum(["yes", "no"])),
@@ -53,6 +56,10 @@ const schema = z
     MAIL_WORKER: z.enum(["on", "off"]).default("on"),
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(5000),
+    // Scheduled backups (README, "Back up and restore"): off unless both are set. Fractions of an hour are allowed, down to one second.
+    BACKUP_DIR: optional(z.string().min(1)),
+    BACKUP_INTERVAL_HOURS: optional(z.coerce.number().min(1 / 3600, "must be at least 1 second (0.0003 hours)").max(24 * 31)),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(7),
   })
   .transform((env) => {
     // With no site address given, this is someone trying the portal on their

@@ -11,7 +11,6 @@ const ERROR_TEXT: Record<number, { title: string; body: string }> = {
   413: { title: "What you sent is too large", body: "Shorten it and try again." },
   415: { title: "This form could not be read", body: "Reload the page and try again." },
   500: { title: "Sorry, there is a problem with the service", body: "Try again later." },
-  503: { title: "Sorry, the service is unavailable", body: "Try again in a few minutes. Nothing has been lost." },
 };
 
 export function errorText(status: number, detail?: string): { title: string; body: string } {

@@ -13,8 +13,12 @@ const BUILD = path.join(ROOT, "build/index.js");
 
 export interface RunningServer {
   url: string;
+  /** The server's process id (with WEB_CONCURRENCY > 1, the first process, whose children serve). */
+  pid: number;
   databasePath: string;
   stop(): Promise<void>;
+  /** Sends `signal` (SIGKILL unless told) and resolves when the process has exited, with how and how fast. */
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
   output(): string;
   /** Opens this server's database file for a moment, to arrange or check what the pages do not show. */
   withDb<T>(fn: (db: DB) => Promise<T>): Promise<T>;
@@ -84,13 +88,21 @@ export async function startServer({
 
   return {
     url,
+    pid: child.pid!,
     databasePath: dbPath,
     output: () => log,
     withDb: (fn) => withDatabase(dbPath, fn),
     signedIn: (email, password = TEST_PASSWORD) => signedInClient(url, email, password),
+    kill: (signal = "SIGKILL") =>
+      new Promise((resolve) => {
+        const sent = Date.now();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode, ms: 0 });
+        child.once("exit", (code, sig) => resolve({ code, signal: sig, ms: Date.now() - sent }));
+        child.kill(signal);
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();

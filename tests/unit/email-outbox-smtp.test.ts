@@ -1,21 +1,10 @@
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SMTPServer } from "smtp-server";
 import type { DB } from "../../db/connection";
 import { createMailTransport } from "../../app/lib/mail/transport.server";
 import { deliverDueEmails } from "../../app/lib/mail/worker.server";
 import { enqueueEmail, getEmail } from "../../app/models/email-outbox.server";
 import { memoryDatabase } from "../support/database";
-
-// A real SMTP server (smtp-server, by nodemailer's authors) on loopback: the
-// message goes through nodemailer's SMTP client and the protocol for real.
-
-interface Received {
-  user?: string;
-  mailFrom: string;
-  rcptTo: string[];
-  raw: string;
-}
+import { startSmtpPeer } from "../support/smtp-peer";
 
 const USER = "mailer@practice-bank";
 const PASS = "p@ss:w/rd with spaces";
@@ -27,46 +16,9 @@ afterEach(async () => {
 });
 
 async function startSmtp({ rejectRecipient }: { rejectRecipient?: string } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    // Plain text on loopback only: no certificate needed for the test.
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    authMethods: ["PLAIN", "LOGIN"],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === USER && auth.password === PASS) return callback(null, { user: auth.username });
-      return callback(new Error("Invalid username or password"));
-    },
-    onRcptTo(address, _session, callback) {
-      if (address.address === rejectRecipient) {
-        const err = new Error("Mailbox unavailable") as Error & { responseCode: number };
-        err.responseCode = 550;
-        return callback(err);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({
-          user: session.user as string | undefined,
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          rcptTo: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.server.address() as AddressInfo;
-  cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { port, received };
+  const peer = await startSmtpPeer({ user: USER, pass: PASS, rejectRecipient });
+  cleanup.push(peer.close);
+  return peer;
 }
 
 async function database(): Promise<DB> {
