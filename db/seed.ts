@@ -1,3 +1,4 @@
+import { writeTransaction } from "./transaction";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { hashPassword } from "../app/lib/password.server";
@@ -32,7 +33,7 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export async function seedReferenceData(db: DB) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .insertInto("organisations")
       .values(organisationsFile.organisations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind as never, region: o.region })))

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import type { DB } from "~/db.server";
 import { reindexTag } from "./search.server";
 
@@ -52,7 +53,7 @@ export async function tagSlugTaken(db: DB, slug: string) {
 }
 
 export async function createTag(db: DB, slug: string, input: TagInput) {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("tags")
       .values({ slug, label: input.label, description: input.description || null, active: input.active ? 1 : 0 })
@@ -67,7 +68,7 @@ export async function createTag(db: DB, slug: string, input: TagInput) {
 
 // Tags are retired (active = 0), never deleted: entries and sessions point to them.
 export async function updateTag(db: DB, id: number, input: TagInput) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .updateTable("tags")
       .set({ label: input.label, description: input.description || null, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })

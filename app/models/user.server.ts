@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import type { DB } from "~/db.server";
 import { hashPassword } from "~/lib/password.server";
 import type { Role } from "../../db/schema";
@@ -72,7 +73,7 @@ export async function createUser(db: DB, input: NewUserInput) {
 // Disabling also ends every session the person has, in the same transaction,
 // so there is no moment when a disabled account can still act.
 export async function setUserDisabled(db: DB, id: number, disabled: boolean) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     await trx
       .updateTable("users")
