@@ -30,7 +30,8 @@ function sessionCookie() {
   return cookiePromise;
 }
 
-async function readToken(request: Request): Promise<string | null> {
+/** The signed-in browser's session token (to keep it when ending the account's other sessions). */
+export async function readToken(request: Request): Promise<string | null> {
   const cookie = await sessionCookie();
   const value = await cookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
