@@ -10,6 +10,7 @@ export function runCreateAdmin(args: string[], { databasePath, appUrl }: { datab
     encoding: "utf8",
     env: {
       PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
       DEMO: "off",
       APP_URL: appUrl,
       SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
