@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { TextInput } from "~/components/form/fields";
@@ -98,6 +98,11 @@ export default function SignIn() {
             Sign in
           </button>
         </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
     </div>
   );
