@@ -35,5 +35,5 @@ export function isCrossSiteRequest(req: Request): boolean {
 /** Refuses every state-changing request that comes from another site. */
 export function crossSiteGuard(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method) || !isCrossSiteRequest(req)) return next();
-  sendRefusal(req, res, 403);
+  sendRefusal(req, res, 403, "This request came from another website, so it was refused. Go back to the practice bank and try again.");
 }
