@@ -39,7 +39,11 @@ export interface SearchPageView {
   facets: FacetView[];
   filtersApplied: number;
   suggestion: string | null;
+  /** Said above the results when they are not simply the matches of every word. */
+  notes: string[];
 }
+
+export const PARTIAL_NOTE = "No results contain all of your words. Showing results that contain most of them.";
 
 const FACET_LEGENDS: Record<FacetView["name"], string> = {
   type: "Type",
@@ -86,5 +90,6 @@ export function presentSearch(response: SearchResponse): SearchPageView {
     filtersApplied:
       filters.types.length + filters.tags.length + filters.organisations.length + filters.regions.length + filters.evidence.length,
     suggestion: response.suggestion,
+    notes: response.partial ? [PARTIAL_NOTE] : [],
   };
 }

@@ -133,6 +133,15 @@ export default function Search() {
                 {view.searched ? "" : ", newest first"}
               </p>
             ) : null}
+            {view.notes.length ? (
+              <div className="govuk-inset-text govuk-!-margin-top-0" data-testid="search-notes">
+                {view.notes.map((note) => (
+                  <p key={note} className="govuk-body">
+                    {note}
+                  </p>
+                ))}
+              </div>
+            ) : null}
             {view.suggestion ? (
               <p className="govuk-body" data-testid="suggestion">
                 Did you mean{" "}

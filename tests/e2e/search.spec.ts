@@ -172,3 +172,22 @@ test("the results page has no WCAG 2.2 AA violations, with results and without",
   await expect(page.getByText("There are no matching results.")).toBeVisible();
   await expectNoA11yViolations(page);
 });
+
+test("when no result holds every word, a note above the results says these hold most of them", async ({ page }) => {
+  // The search box's own example: nothing holds "causing", yet the youth entry is what was meant.
+  await open(page, "/");
+  await page.getByLabel("Search practice and Week of Action talks").fill("teenagers causing ASB in the park");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const note = page.getByTestId("search-notes");
+  await expect(note).toHaveText("No results contain all of your words. Showing results that contain most of them.");
+  await expect(results(page).first()).toBeVisible();
+  // The note comes before the results, for sighted and screen reader users alike.
+  const [noteBox, listBox] = [await note.boundingBox(), await page.getByTestId("search-results").boundingBox()];
+  expect(noteBox!.y).toBeLessThan(listBox!.y);
+  await expectNoA11yViolations(page);
+
+  // Holding every word again, the note goes.
+  await open(page, "/search?q=football+winchester");
+  await expect(results(page).filter({ hasText: YOUTH })).toHaveCount(1);
+  await expect(page.getByTestId("search-notes")).toHaveCount(0);
+});

@@ -81,6 +81,20 @@ describe("the search page", () => {
     expect(all).not.toMatch(/Margate (inreview|rejected|archived)/);
   });
 
+  it("says so above the results when none holds every word, and shows those holding most of them", async () => {
+    const note = "No results contain all of your words. Showing results that contain most of them.";
+    // Nothing published holds "walrus"; every published entry holds "margate" and "scheme".
+    const partial = await pageText(await get("?q=margate+walrus+scheme"));
+    expect(partial).toContain(`${PUBLISHED_COUNT} results for ‘margate walrus scheme’`);
+    expect(partial).toContain(note);
+    expect(partial.indexOf(note)).toBeLessThan(partial.indexOf('data-testid="search-results"'));
+    expect(await pageText(await get("?q=margate+scheme"))).not.toContain(note);
+    // Words only unpublished text holds still find nothing of it.
+    const hidden = await pageText(await get("?q=margate+zebrafinch"));
+    expect(hidden).not.toMatch(/Margate (inreview|rejected|archived)/);
+    expect(hidden).not.toContain("zebrafinch</");
+  });
+
   it("answers any input with a page, never an error", async () => {
     for (const q of ['"', 'NEAR(a b', "a AND -b OR", "*", "🚓".repeat(100), "x".repeat(10_000), "<script>alert(1)</script>"]) {
       const res = await get(`?q=${encodeURIComponent(q)}&page=-4&sort=sideways&type=nonsense&tag=${"t".repeat(300)}`);

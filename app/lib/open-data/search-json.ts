@@ -25,6 +25,8 @@ export interface ApiSearchResponse {
   results: ApiSearchResult[];
   facets: Record<keyof SearchResponse["facets"], { value: string; label: string; count: number; selected: boolean }[]>;
   suggestion: string | null;
+  /** True when no result holds every word, so these hold most of them. */
+  partial: boolean;
 }
 
 function result(r: SearchResult, origin: string): ApiSearchResult {
@@ -62,5 +64,6 @@ export function searchJson(response: SearchResponse, origin: string): ApiSearchR
     results: response.results.map((r) => result(r, origin)),
     facets,
     suggestion: response.suggestion,
+    partial: response.partial,
   };
 }

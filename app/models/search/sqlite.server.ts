@@ -2,10 +2,12 @@ import { sql, type RawBuilder } from "kysely";
 import { EVIDENCE_LABELS } from "~/lib/practice-options";
 import { formatUkDate, formatUkTimeRange } from "~/lib/uk-time";
 import {
+  anyPartFts5,
   buildSynonymIndex,
   closestWord,
   maxEditsFor,
   parseSearchQuery,
+  partToFts5,
   quoteFts5,
   replaceWords,
   SEARCH_PAGE_SIZE,
@@ -17,6 +19,7 @@ import {
   type SynonymIndex,
 } from "~/lib/search-query";
 import type { EvidenceLabel } from "../../../db/schema";
+import { MIN_PARTS_TO_FORGIVE, partsHeld, rankByPartsHeld } from "./forgiving";
 import { FacetIndex, type FacetCounts, type FacetDocument, type FacetFilters } from "./facets";
 import { countMarks, ELLIPSIS, markedToHtml, openingWords } from "./snippet";
 import type {
@@ -340,6 +343,23 @@ async function relevancePage(db: Executor, match: string, passing: Int32Array | 
   return [...fromAbout, ...fromRest];
 }
 
+/** For forgiving matching: which documents hold most of the query's parts, and how many each holds. */
+async function partsHeldBy(db: Executor, parsed: ParsedQuery): Promise<Map<number, number> | null> {
+  if (parsed.parts.length < MIN_PARTS_TO_FORGIVE) return null;
+  const hits: number[][] = [];
+  for (const part of parsed.parts) hits.push(await matchingIds(db, partToFts5(part)));
+  return partsHeld(hits);
+}
+
+/** A page of forgiving results: most parts held first, then weighted BM25 over any of the parts. */
+async function partialPage(db: Executor, parsed: ParsedQuery, held: Map<number, number>, passing: Int32Array, offset: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number; score: number }>`
+    select search_fts.rowid as id, bm25(search_fts, ${WEIGHTS}) as score from search_fts
+    where search_fts match ${anyPartFts5(parsed.parts)} ${onlyPassing(passing)}`.execute(db);
+  const score = new Map(rows.map((r) => [r.id, r.score]));
+  return rankByPartsHeld(held, score, passing).slice(offset, offset + SEARCH_PAGE_SIZE);
+}
+
 // One collator for every sort (localeCompare with a locale makes one per call).
 const BY_LABEL = new Intl.Collator("en-GB");
 
@@ -606,7 +626,12 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
     const base = { query: parsed.text, searched: match !== null, sort, pageSize: SEARCH_PAGE_SIZE, filters: appliedFilters(f, ref) };
     try {
       const facets = await loadFacetIndex(db, trx, state.generation);
-      const { counts, passing } = facets.count(match ? await matchingIds(trx, match) : null, f);
+      let { counts, passing } = facets.count(match ? await matchingIds(trx, match) : null, f);
+      const allWordsTotal = counts.total;
+      // No document holds every part: show those that hold most of them.
+      const held = match && allWordsTotal === 0 ? await partsHeldBy(trx, parsed) : null;
+      if (held?.size) ({ counts, passing } = facets.count(Array.from(held.keys()), f));
+      const partial = held !== null && counts.total > 0;
       const total = counts.total;
       const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
       const page = Math.min(params.page, pageCount);
@@ -618,17 +643,21 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
             ? Array.from(passing.subarray(offset, offset + SEARCH_PAGE_SIZE))
             : sort === "newest"
               ? facets.newestFirst(passing, offset, SEARCH_PAGE_SIZE)
-              : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
-      const results = await loadResults(trx, ids, parsed);
-      const suggestion = match && total < SUGGEST_BELOW ? await suggest(trx, parsed, f, total, ref, facets) : null;
-      const response: SearchResponse = { ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion };
+              : partial
+                ? await partialPage(trx, parsed, held!, passing, offset)
+                : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
+      const results = await loadResults(trx, ids, partial ? { ...parsed, match: anyPartFts5(parsed.parts) } : parsed);
+      const suggestion = match && allWordsTotal < SUGGEST_BELOW ? await suggest(trx, parsed, f, allWordsTotal, ref, facets) : null;
+      const response: SearchResponse = {
+        ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion, partial,
+      };
       remember(db, key, response);
       return structuredClone(response);
     } catch (error) {
       // Every word is quoted, so this should never happen; if some input still
       // upsets FTS5, the person gets no results rather than an error page.
       if (!isFts5QueryError(error)) throw error;
-      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null };
+      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null, partial: false };
     }
   });
 }
