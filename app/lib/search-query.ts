@@ -45,19 +45,6 @@ export function capQueryText(input: unknown): string {
 // Synonyms
 
 /**
- * Words people use for the same thing that are not a tag's synonyms (domain.md).
- * The tag list's own synonyms come from the database and are merged with these.
- */
-export const STATIC_SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["pcso", "pcsos", "police community support officer", "police community support officers"],
-  ["asb", "anti-social behaviour", "antisocial behaviour", "anti-social behavior", "antisocial behavior"],
-  ["shop theft", "shoplifting", "retail crime"],
-  ["youth", "young people", "juveniles"],
-  ["vawg", "violence against women and girls"],
-  ["soac", "serious organised acquisitive crime"],
-];
-
-/**
  * The phrases a tag stands for: its label (with and without what is in
  * brackets, e.g. "Shop theft (retail crime)" gives "shop theft" and
  * "retail crime") and its synonyms.

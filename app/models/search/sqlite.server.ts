@@ -12,13 +12,13 @@ import {
   replaceWords,
   SEARCH_PAGE_SIZE,
   SEARCH_TYPES,
-  STATIC_SYNONYM_GROUPS,
   tagSynonymGroups,
   words,
   type ParsedQuery,
   type SynonymIndex,
 } from "~/lib/search-query";
 import type { EvidenceLabel } from "../../../db/schema";
+import { POLICING_SYNONYM_GROUPS } from "./policing-words";
 import { MIN_PARTS_TO_FORGIVE, partsHeld, rankByPartsHeld } from "./forgiving";
 import { FacetIndex, type FacetCounts, type FacetDocument, type FacetFilters } from "./facets";
 import { countMarks, ELLIPSIS, markedToHtml, openingWords } from "./snippet";
@@ -243,7 +243,7 @@ async function loadReference(db: Executor): Promise<Reference> {
   const byTag = new Map<number, string[]>();
   for (const s of synonymRows) byTag.set(s.tag_id, [...(byTag.get(s.tag_id) ?? []), s.term]);
   // Retired tags keep their synonyms: the words still mean the same thing.
-  const groups = [...tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] }))), ...STATIC_SYNONYM_GROUPS];
+  const groups = [...tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] }))), ...POLICING_SYNONYM_GROUPS];
   const synonyms = buildSynonymIndex(groups);
   const synonymWords = new Set(synonyms.groups.flat(2));
   const tags = allTags.filter((t) => t.active === 1).map(({ id, slug, label }) => ({ id, slug, label }));
