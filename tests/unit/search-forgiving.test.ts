@@ -2,43 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
 import { minimumHeld, partsHeld, rankByPartsHeld } from "../../app/models/search/forgiving";
 import { parseSearchQuery } from "../../app/lib/search-query";
-import { search, setSearchCacheSize } from "../../app/models/search.server";
-import { memoryDatabase } from "../support/database";
-import { doc } from "../support/entries";
-import { actingUserByEmail, publishedEntry, tagIdOf } from "../support/entry-fixtures";
-import { addUser } from "../support/users";
+import { search } from "../../app/models/search.server";
+import { searchCorpus, type SearchCorpus } from "../support/search-corpus";
 
 // Forgiving matching over a small fixed corpus: when no entry holds every
 // word, entries holding most of them are shown, most words first, then by
 // relevance; when some entry holds them all, only those are shown.
 
+let corpus: SearchCorpus;
 let db: DB;
 const slugs: Record<string, string> = {};
-const NEUTRAL = JSON.stringify(doc("Nothing more to add here."));
-
-async function entry(key: string, title: string, summary: string, tag = "youth") {
-  const lead = await actingUserByEmail(db, "lead@kent.test");
-  const reviewer = await actingUserByEmail(db, "reviewer@college.test");
-  const { slug } = await publishedEntry(db, lead, reviewer, await tagIdOf(db, tag), {
-    title, summary, problem: NEUTRAL, aim: NEUTRAL, response: NEUTRAL, implementation: NEUTRAL, results: NEUTRAL, learning: NEUTRAL,
-  });
-  slugs[key] = slug;
-}
 
 beforeAll(async () => {
-  db = await memoryDatabase();
-  setSearchCacheSize(0);
-  await addUser(db, "lead@kent.test", "force_lead", "kent-police");
-  await addUser(db, "reviewer@college.test", "reviewer");
-  await entry("three", "Heron watch on the quayside", "Volunteers watch the quayside for herons with lanterns.");
-  await entry("twoTitle", "Heron lanterns", "A plan for the harbour wall.", "shop-theft");
-  await entry("twoBody", "A harbour plan", "Lanterns and a heron mural by the harbour wall.");
-  await entry("one", "Quayside cleaning", "Sweeping the harbour wall every week.");
+  corpus = await searchCorpus();
+  db = corpus.db;
+  slugs.three = await corpus.entry("Heron watch on the quayside", "Volunteers watch the quayside for herons with lanterns.");
+  slugs.twoTitle = await corpus.entry("Heron lanterns", "A plan for the harbour wall.", "shop-theft");
+  slugs.twoBody = await corpus.entry("A harbour plan", "Lanterns and a heron mural by the harbour wall.");
+  slugs.one = await corpus.entry("Quayside cleaning", "Sweeping the harbour wall every week.");
 });
-afterAll(async () => {
-  setSearchCacheSize(200);
-  await db?.destroy();
-});
+afterAll(async () => corpus?.close());
 
 const practice = (r: Awaited<ReturnType<typeof search>>) => r.results.filter((x) => x.type === "practice").map((x) => x.slug);
 

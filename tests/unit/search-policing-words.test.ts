@@ -2,43 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
 import list from "../../db/data/policing-words.json";
 import { words } from "../../app/lib/search-query";
-import { search, setSearchCacheSize } from "../../app/models/search.server";
-import { memoryDatabase } from "../support/database";
-import { doc } from "../support/entries";
-import { actingUserByEmail, publishedEntry, tagIdOf } from "../support/entry-fixtures";
-import { addUser } from "../support/users";
+import { search } from "../../app/models/search.server";
+import { searchCorpus, type SearchCorpus } from "../support/search-corpus";
 
 // The words of policing (db/data/policing-words.json) are read the same way
 // in what is indexed and in what is searched: whichever spelling an entry
 // uses, any of the others finds it.
 
+let corpus: SearchCorpus;
 let db: DB;
 const slugs: Record<string, string> = {};
-const NEUTRAL = JSON.stringify(doc("Nothing more to add here."));
-
-async function entry(key: string, title: string, summary: string) {
-  const lead = await actingUserByEmail(db, "lead@kent.test");
-  const reviewer = await actingUserByEmail(db, "reviewer@college.test");
-  const { slug } = await publishedEntry(db, lead, reviewer, await tagIdOf(db, "problem-solving"), {
-    title, summary, problem: NEUTRAL, aim: NEUTRAL, response: NEUTRAL, implementation: NEUTRAL, results: NEUTRAL, learning: NEUTRAL,
-  });
-  slugs[key] = slug;
-}
 
 beforeAll(async () => {
-  db = await memoryDatabase();
-  setSearchCacheSize(0);
-  await addUser(db, "lead@kent.test", "force_lead", "kent-police");
-  await addUser(db, "reviewer@college.test", "reviewer");
-  await entry("op", "Op Lighthouse on the seafront", "A summer operation by the neighbourhood team.");
-  await entry("operation", "Operation Kestrel", "Patrols by PCSOs along the ring road.");
-  await entry("scooter", "E-scooter riders on the promenade", "Warnings, then seizures.");
-  await entry("cctv", "Closed-circuit television in the underpass", "Cameras and better lighting.");
+  corpus = await searchCorpus();
+  db = corpus.db;
+  slugs.op = await corpus.entry("Op Lighthouse on the seafront", "A summer operation by the neighbourhood team.");
+  slugs.operation = await corpus.entry("Operation Kestrel", "Patrols by PCSOs along the ring road.");
+  slugs.scooter = await corpus.entry("E-scooter riders on the promenade", "Warnings, then seizures.");
+  slugs.cctv = await corpus.entry("Closed-circuit television in the underpass", "Cameras and better lighting.");
 });
-afterAll(async () => {
-  setSearchCacheSize(200);
-  await db?.destroy();
-});
+afterAll(async () => corpus?.close());
 
 const found = async (q: string) => (await search(db, { q })).results.filter((r) => r.type === "practice").map((r) => r.slug);
 
