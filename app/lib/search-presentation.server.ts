@@ -43,6 +43,11 @@ export interface SearchPageView {
   notes: string[];
 }
 
+/** "a", "a and b", "a, b and c". */
+function listInWords(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export const PARTIAL_NOTE = "No results contain all of your words. Showing results that contain most of them.";
 
 const FACET_LEGENDS: Record<FacetView["name"], string> = {
@@ -90,6 +95,9 @@ export function presentSearch(response: SearchResponse): SearchPageView {
     filtersApplied:
       filters.types.length + filters.tags.length + filters.organisations.length + filters.regions.length + filters.evidence.length,
     suggestion: response.suggestion,
-    notes: response.partial ? [PARTIAL_NOTE] : [],
+    notes: [
+      ...(response.partial ? [PARTIAL_NOTE] : []),
+      ...(response.alsoAbout.length ? [`Also showing results about ${listInWords(response.alsoAbout.map((t) => t.label))}`] : []),
+    ],
   };
 }

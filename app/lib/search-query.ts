@@ -278,7 +278,8 @@ export function partToFts5(part: QueryPart): string {
   return `(${alternatives.join(" OR ")})`;
 }
 
-function toFts5(parts: QueryPart[]): string {
+/** An FTS5 expression matching documents that hold every part. */
+export function toFts5(parts: readonly QueryPart[]): string {
   return parts.map(partToFts5).join(" AND ");
 }
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import type { DB } from "../../db/connection";
 import { setSearchCacheSize } from "../../app/models/search.server";
 import { memoryDatabase } from "./database";
@@ -35,6 +36,26 @@ export async function searchCorpus(): Promise<SearchCorpus> {
     async close() {
       setSearchCacheSize(200);
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * A corpus for one test file: made before its tests by `fill` (which records
+ * slugs by name) and closed after them.
+ */
+export function searchCorpusFor(fill: (corpus: SearchCorpus, slugs: Record<string, string>) => Promise<void>) {
+  let corpus: SearchCorpus | undefined;
+  const slugs: Record<string, string> = {};
+  beforeAll(async () => {
+    corpus = await searchCorpus();
+    await fill(corpus, slugs);
+  });
+  afterAll(async () => corpus?.close());
+  return {
+    slugs,
+    get db(): DB {
+      return corpus!.db;
     },
   };
 }

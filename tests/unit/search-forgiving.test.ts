@@ -1,40 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DB } from "../../db/connection";
+import { describe, expect, it } from "vitest";
 import { minimumHeld, partsHeld, rankByPartsHeld } from "../../app/models/search/forgiving";
 import { parseSearchQuery } from "../../app/lib/search-query";
 import { search } from "../../app/models/search.server";
-import { searchCorpus, type SearchCorpus } from "../support/search-corpus";
+import { searchCorpusFor } from "../support/search-corpus";
 
 // Forgiving matching over a small fixed corpus: when no entry holds every
 // word, entries holding most of them are shown, most words first, then by
 // relevance; when some entry holds them all, only those are shown.
 
-let corpus: SearchCorpus;
-let db: DB;
-const slugs: Record<string, string> = {};
-
-beforeAll(async () => {
-  corpus = await searchCorpus();
-  db = corpus.db;
-  slugs.three = await corpus.entry("Heron watch on the quayside", "Volunteers watch the quayside for herons with lanterns.");
-  slugs.twoTitle = await corpus.entry("Heron lanterns", "A plan for the harbour wall.", "shop-theft");
-  slugs.twoBody = await corpus.entry("A harbour plan", "Lanterns and a heron mural by the harbour wall.");
-  slugs.one = await corpus.entry("Quayside cleaning", "Sweeping the harbour wall every week.");
+const corpus = searchCorpusFor(async (c, slugs) => {
+  slugs.three = await c.entry("Heron watch on the quayside", "Volunteers watch the quayside for herons with lanterns.");
+  slugs.twoTitle = await c.entry("Heron lanterns", "A plan for the harbour wall.", "shop-theft");
+  slugs.twoBody = await c.entry("A harbour plan", "Lanterns and a heron mural by the harbour wall.");
+  slugs.one = await c.entry("Quayside cleaning", "Sweeping the harbour wall every week.");
 });
-afterAll(async () => corpus?.close());
+const slugs = corpus.slugs;
 
 const practice = (r: Awaited<ReturnType<typeof search>>) => r.results.filter((x) => x.type === "practice").map((x) => x.slug);
 
 describe("forgiving matching", () => {
   it("shows only the entries holding every word when there are any, and says nothing", async () => {
-    const r = await search(db, { q: "heron lanterns quayside" });
+    const r = await search(corpus.db, { q: "heron lanterns quayside" });
     expect(r.partial).toBe(false);
     expect(practice(r)).toEqual([slugs.three]);
   });
 
   it("falls back to entries holding most of the words, most words first, then the more relevant", async () => {
     // Nobody holds "walrus": three hold heron, lantern and quayside (3 of 4), two hold two, one holds one (below half).
-    const r = await search(db, { q: "heron lanterns quayside walrus" });
+    const r = await search(corpus.db, { q: "heron lanterns quayside walrus" });
     expect(r.partial).toBe(true);
     expect(practice(r)).toEqual([slugs.three, slugs.twoTitle, slugs.twoBody]);
     expect(r.total).toBe(3);
@@ -44,7 +37,7 @@ describe("forgiving matching", () => {
 
   it("counts a word and its synonyms as one word", async () => {
     // "young people" is the youth tag's synonym, so "youth" entries' topics hold it.
-    const r = await search(db, { q: "young people heron walrus" });
+    const r = await search(corpus.db, { q: "young people heron walrus" });
     expect(r.partial).toBe(true);
     expect(practice(r)).toEqual(expect.arrayContaining([slugs.three, slugs.twoBody]));
     expect(practice(r)).not.toContain(slugs.twoTitle);
@@ -55,20 +48,20 @@ describe("forgiving matching", () => {
     // In quotes they count, and a query of only little words still searches them.
     expect(parseSearchQuery('"in the park"').parts).toHaveLength(1);
     expect(parseSearchQuery("the ").parts).toHaveLength(1);
-    const r = await search(db, { q: "heron in the walrus" });
+    const r = await search(corpus.db, { q: "heron in the walrus" });
     expect(r.partial).toBe(true);
     expect(practice(r).sort()).toEqual([slugs.three, slugs.twoTitle, slugs.twoBody].sort());
   });
 
   it("applies the filters and their counts to the fallback results", async () => {
-    const r = await search(db, { q: "heron lanterns quayside walrus", tags: ["shop-theft"] });
+    const r = await search(corpus.db, { q: "heron lanterns quayside walrus", tags: ["shop-theft"] });
     expect(r.partial).toBe(true);
     expect(practice(r)).toEqual([slugs.twoTitle]);
     expect(r.facets.tag.find((t) => t.value === "youth")?.count).toBe(2);
   });
 
   it("finds nothing, and says no more, when no entry holds even half the words", async () => {
-    const r = await search(db, { q: "walrus narwhal sweeping" });
+    const r = await search(corpus.db, { q: "walrus narwhal sweeping" });
     expect(r.total).toBe(0);
     expect(r.partial).toBe(false);
   });

@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DB } from "../../db/connection";
+import { describe, expect, it } from "vitest";
 import list from "../../db/data/policing-words.json";
 import { words } from "../../app/lib/search-query";
 import { search } from "../../app/models/search.server";
-import { searchCorpus, type SearchCorpus } from "../support/search-corpus";
+import { searchCorpusFor } from "../support/search-corpus";
 
 // The words of policing (db/data/policing-words.json) are read the same way
 // in what is indexed and in what is searched: whichever spelling an entry
 // uses, any of the others finds it.
 
-let corpus: SearchCorpus;
-let db: DB;
-const slugs: Record<string, string> = {};
-
-beforeAll(async () => {
-  corpus = await searchCorpus();
-  db = corpus.db;
-  slugs.op = await corpus.entry("Op Lighthouse on the seafront", "A summer operation by the neighbourhood team.");
-  slugs.operation = await corpus.entry("Operation Kestrel", "Patrols by PCSOs along the ring road.");
-  slugs.scooter = await corpus.entry("E-scooter riders on the promenade", "Warnings, then seizures.");
-  slugs.cctv = await corpus.entry("Closed-circuit television in the underpass", "Cameras and better lighting.");
+const corpus = searchCorpusFor(async (c, slugs) => {
+  slugs.op = await c.entry("Op Lighthouse on the seafront", "A summer operation by the neighbourhood team.");
+  slugs.operation = await c.entry("Operation Kestrel", "Patrols by PCSOs along the ring road.");
+  slugs.scooter = await c.entry("E-scooter riders on the promenade", "Warnings, then seizures.");
+  slugs.cctv = await c.entry("Closed-circuit television in the underpass", "Cameras and better lighting.");
 });
-afterAll(async () => corpus?.close());
+const slugs = corpus.slugs;
 
-const found = async (q: string) => (await search(db, { q })).results.filter((r) => r.type === "practice").map((r) => r.slug);
+const found = async (q: string) => (await search(corpus.db, { q })).results.filter((r) => r.type === "practice").map((r) => r.slug);
 
 describe("the words of policing", () => {
   it("reads Op and Operation as one word, in the query and in the entries", async () => {

@@ -27,6 +27,8 @@ export interface ApiSearchResponse {
   suggestion: string | null;
   /** True when no result holds every word, so these hold most of them. */
   partial: boolean;
+  /** Broader topics whose results follow the direct ones, as { slug, label }. */
+  alsoAbout: { slug: string; label: string }[];
 }
 
 function result(r: SearchResult, origin: string): ApiSearchResult {
@@ -65,5 +67,6 @@ export function searchJson(response: SearchResponse, origin: string): ApiSearchR
     facets,
     suggestion: response.suggestion,
     partial: response.partial,
+    alsoAbout: response.alsoAbout.map((t) => ({ slug: t.slug, label: t.label })),
   };
 }

@@ -9,6 +9,7 @@ import {
   parseSearchQuery,
   partToFts5,
   quoteFts5,
+  toFts5,
   replaceWords,
   SEARCH_PAGE_SIZE,
   SEARCH_TYPES,
@@ -19,6 +20,7 @@ import {
 } from "~/lib/search-query";
 import type { EvidenceLabel } from "../../../db/schema";
 import { POLICING_SYNONYM_GROUPS } from "./policing-words";
+import { buildThesaurus, widenToBroader, type Thesaurus, type Topic } from "./thesaurus";
 import { MIN_PARTS_TO_FORGIVE, partsHeld, rankByPartsHeld } from "./forgiving";
 import { FacetIndex, type FacetCounts, type FacetDocument, type FacetFilters } from "./facets";
 import { countMarks, ELLIPSIS, markedToHtml, openingWords } from "./snippet";
@@ -209,6 +211,7 @@ interface Reference {
   synonyms: SynonymIndex;
   /** Every word of every synonym phrase: deliberate vocabulary, never "corrected". */
   synonymWords: Set<string>;
+  thesaurus: Thesaurus;
 }
 
 /**
@@ -222,6 +225,7 @@ async function readState(db: Executor): Promise<{ generation: number; fingerprin
     select (select generation from search_state where id = 1) as generation,
       (select count(*) || ':' || coalesce(max(updated_at), '') from tags) || '|' ||
       (select count(*) || ':' || coalesce(max(id), 0) from tag_synonyms) || '|' ||
+      (select count(*) || ':' || coalesce(sum(tag_id * 31 + other_tag_id), 0) from tag_relations) || '|' ||
       (select count(*) || ':' || coalesce(max(updated_at), '') from organisations) as fingerprint`.execute(db);
   return { generation: Number(rows[0]?.generation ?? -1), fingerprint: rows[0]?.fingerprint ?? "" };
 }
@@ -243,11 +247,16 @@ async function loadReference(db: Executor): Promise<Reference> {
   const byTag = new Map<number, string[]>();
   for (const s of synonymRows) byTag.set(s.tag_id, [...(byTag.get(s.tag_id) ?? []), s.term]);
   // Retired tags keep their synonyms: the words still mean the same thing.
-  const groups = [...tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] }))), ...POLICING_SYNONYM_GROUPS];
-  const synonyms = buildSynonymIndex(groups);
+  const tagGroups = tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] })));
+  const synonyms = buildSynonymIndex([...tagGroups, ...POLICING_SYNONYM_GROUPS]);
   const synonymWords = new Set(synonyms.groups.flat(2));
   const tags = allTags.filter((t) => t.active === 1).map(({ id, slug, label }) => ({ id, slug, label }));
-  return { tags, organisations, synonyms, synonymWords };
+  const broader = await db.selectFrom("tag_relations").select(["tag_id", "other_tag_id"]).where("kind", "=", "broader").execute();
+  const thesaurus = buildThesaurus(
+    allTags.map((t, i) => ({ id: t.id, slug: t.slug, label: t.label, active: t.active === 1, phrases: tagGroups[i] })),
+    broader.map((b) => ({ tagId: b.tag_id, broaderId: b.other_tag_id })),
+  );
+  return { tags, organisations, synonyms, synonymWords, thesaurus };
 }
 
 /** The request's filter values that exist (active tags, known organisations and regions). */
@@ -341,6 +350,28 @@ async function relevancePage(db: Executor, match: string, passing: Int32Array | 
   const rest = SEARCH_PAGE_SIZE - fromAbout.length;
   const fromRest = await rankedIds(db, mentionOnlyMatch(match), passing, Math.max(0, offset - about), rest);
   return [...fromAbout, ...fromRest];
+}
+
+/**
+ * The query widened to the broader topics of the topics it names, when that
+ * finds more than the query itself: its match, counts and topics.
+ */
+async function widenedMatches(db: Executor, parsed: ParsedQuery, ref: Reference, facets: FacetIndex, f: FacetFilters, direct: number) {
+  const widened = widenToBroader(parsed.parts, ref.thesaurus);
+  if (!widened) return null;
+  const match = toFts5(widened.parts);
+  const { counts, passing } = facets.count(await matchingIds(db, match), f);
+  return counts.total > direct ? { match, counts, passing, topics: widened.topics as Topic[] } : null;
+}
+
+/** A page of the direct matches in ranking order, then the widened ones (about a broader topic) by BM25. */
+async function widenedPage(
+  db: Executor, match: string, widenedMatch: string, passing: { direct: Int32Array; all: Int32Array } | null, direct: number, offset: number,
+): Promise<number[]> {
+  const first = offset < direct ? await relevancePage(db, match, passing?.direct ?? null, offset) : [];
+  const rest = Math.min(SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE - first.length);
+  const after = await rankedIds(db, `(${widenedMatch}) NOT (${match})`, passing?.all ?? null, Math.max(0, offset - direct), rest);
+  return [...first, ...after];
 }
 
 /** For forgiving matching: which documents hold most of the query's parts, and how many each holds. */
@@ -628,8 +659,12 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
       const facets = await loadFacetIndex(db, trx, state.generation);
       let { counts, passing } = facets.count(match ? await matchingIds(trx, match) : null, f);
       const allWordsTotal = counts.total;
+      const directPassing = passing;
+      // A topic with a broader one: what is about the broader topic comes after the direct matches.
+      const broader = match ? await widenedMatches(trx, parsed, ref, facets, f, allWordsTotal) : null;
+      if (broader) ({ counts, passing } = broader);
       // No document holds every part: show those that hold most of them.
-      const held = match && allWordsTotal === 0 ? await partsHeldBy(trx, parsed) : null;
+      const held = match && counts.total === 0 ? await partsHeldBy(trx, parsed) : null;
       if (held?.size) ({ counts, passing } = facets.count(Array.from(held.keys()), f));
       const partial = held !== null && counts.total > 0;
       const total = counts.total;
@@ -645,11 +680,15 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
               ? facets.newestFirst(passing, offset, SEARCH_PAGE_SIZE)
               : partial
                 ? await partialPage(trx, parsed, held!, passing, offset)
-                : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
-      const results = await loadResults(trx, ids, partial ? { ...parsed, match: anyPartFts5(parsed.parts) } : parsed);
+                : broader
+                  ? await widenedPage(trx, match, broader.match, hasFilters(f) ? { direct: directPassing, all: passing } : null, allWordsTotal, offset)
+                  : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
+      const shownMatch = partial ? anyPartFts5(parsed.parts) : broader ? broader.match : match;
+      const results = await loadResults(trx, ids, { ...parsed, match: shownMatch });
       const suggestion = match && allWordsTotal < SUGGEST_BELOW ? await suggest(trx, parsed, f, allWordsTotal, ref, facets) : null;
       const response: SearchResponse = {
         ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion, partial,
+        alsoAbout: broader?.topics ?? [],
       };
       remember(db, key, response);
       return structuredClone(response);
@@ -657,7 +696,7 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
       // Every word is quoted, so this should never happen; if some input still
       // upsets FTS5, the person gets no results rather than an error page.
       if (!isFts5QueryError(error)) throw error;
-      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null, partial: false };
+      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null, partial: false, alsoAbout: [] };
     }
   });
 }

@@ -74,6 +74,11 @@ export interface SearchResponse {
    * those holding most of them (most words first, then relevance).
    */
   partial: boolean;
+  /**
+   * Broader topics of a topic the query names ("knife crime" is a kind of
+   * serious violence), when results about them are listed after the direct ones.
+   */
+  alsoAbout: { slug: string; label: string }[];
 }
 
 export interface RebuildCounts {
