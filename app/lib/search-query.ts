@@ -324,22 +324,6 @@ export function maxEditsFor(word: string): number {
   return n < 3 ? 0 : n <= 5 ? 1 : 2;
 }
 
-/** The closest word by edit distance; ties go to the word in most documents. */
-export function closestWord(word: string, candidates: readonly { term: string; docs: number }[]): string | null {
-  const max = maxEditsFor(word);
-  if (max === 0) return null;
-  let best: { term: string; docs: number; distance: number } | null = null;
-  for (const c of candidates) {
-    if (c.term === word || /\d/.test(c.term)) continue;
-    const distance = editDistance(word, c.term, max);
-    if (distance > max) continue;
-    if (!best || distance < best.distance || (distance === best.distance && (c.docs > best.docs || (c.docs === best.docs && c.term < best.term)))) {
-      best = { ...c, distance };
-    }
-  }
-  return best?.term ?? null;
-}
-
 /** The query text with some of its words replaced (by index into `parsed.words`). */
 export function replaceWords(parsed: ParsedQuery, replacements: ReadonlyMap<number, string>): string {
   let out = "";

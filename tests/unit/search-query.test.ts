@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   buildSynonymIndex,
-  closestWord,
   editDistance,
   MAX_QUERY_CHARS,
   MAX_QUERY_WORDS,
@@ -141,20 +140,6 @@ describe("did you mean", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("abc", "abc")).toBe(0);
     expect(editDistance("abcdef", "uvwxyz", 2)).toBe(3);
-  });
-
-  it("picks the nearest word, then the commoner one, and nothing too far away or for very short words", () => {
-    const vocabulary = [
-      { term: "shoplifting", docs: 3 },
-      { term: "shoplifters", docs: 9 },
-      { term: "shop", docs: 20 },
-    ];
-    expect(closestWord("shoplifitng", vocabulary)).toBe("shoplifting");
-    expect(closestWord("shoplifterz", vocabulary)).toBe("shoplifters");
-    expect(closestWord("zzzzzzzz", vocabulary)).toBeNull();
-    expect(closestWord("sh", vocabulary)).toBeNull();
-    expect(closestWord("shop", vocabulary)).toBeNull();
-    expect(closestWord("ab1", [{ term: "ab2", docs: 1 }])).toBeNull();
   });
 
   it("rewrites only the corrected words, keeping the rest as typed", () => {

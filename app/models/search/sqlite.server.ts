@@ -4,7 +4,6 @@ import { formatUkDate, formatUkTimeRange } from "~/lib/uk-time";
 import {
   anyPartFts5,
   buildSynonymIndex,
-  closestWord,
   maxEditsFor,
   parseSearchQuery,
   partToFts5,
@@ -13,13 +12,15 @@ import {
   replaceWords,
   SEARCH_PAGE_SIZE,
   SEARCH_TYPES,
+  STOP_WORDS,
   tagSynonymGroups,
   words,
   type ParsedQuery,
   type SynonymIndex,
 } from "~/lib/search-query";
 import type { EvidenceLabel } from "../../../db/schema";
-import { POLICING_SYNONYM_GROUPS } from "./policing-words";
+import { KNOWN_TERMS, POLICING_SYNONYM_GROUPS } from "./policing-words";
+import { bestCorrection, editsAllowed, wordsInKnownPhrases, worthSuggesting, type Candidate } from "./suggestions";
 import { buildThesaurus, widenToBroader, type Thesaurus, type Topic } from "./thesaurus";
 import { MIN_PARTS_TO_FORGIVE, partsHeld, rankByPartsHeld } from "./forgiving";
 import { FacetIndex, type FacetCounts, type FacetDocument, type FacetFilters } from "./facets";
@@ -209,9 +210,11 @@ interface Reference {
   tags: { id: number; slug: string; label: string }[];
   organisations: { id: number; slug: string; name: string; region: string }[];
   synonyms: SynonymIndex;
-  /** Every word of every synonym phrase: deliberate vocabulary, never "corrected". */
-  synonymWords: Set<string>;
   thesaurus: Thesaurus;
+  /** Words of the trade and the topic list: never respelt, and preferred as respellings. */
+  domainWords: Set<string>;
+  /** Phrases of the trade and the topic list, as word lists: respelt whole or not at all. */
+  knownPhrases: string[][];
 }
 
 /**
@@ -249,14 +252,16 @@ async function loadReference(db: Executor): Promise<Reference> {
   // Retired tags keep their synonyms: the words still mean the same thing.
   const tagGroups = tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] })));
   const synonyms = buildSynonymIndex([...tagGroups, ...POLICING_SYNONYM_GROUPS]);
-  const synonymWords = new Set(synonyms.groups.flat(2));
   const tags = allTags.filter((t) => t.active === 1).map(({ id, slug, label }) => ({ id, slug, label }));
   const broader = await db.selectFrom("tag_relations").select(["tag_id", "other_tag_id"]).where("kind", "=", "broader").execute();
   const thesaurus = buildThesaurus(
     allTags.map((t, i) => ({ id: t.id, slug: t.slug, label: t.label, active: t.active === 1, phrases: tagGroups[i] })),
     broader.map((b) => ({ tagId: b.tag_id, broaderId: b.other_tag_id })),
   );
-  return { tags, organisations, synonyms, synonymWords, thesaurus };
+  const knownPhrases = [...synonyms.groups.flat(), ...KNOWN_TERMS];
+  // Every word of every synonym phrase is deliberate vocabulary, as are the known terms.
+  const domainWords = new Set([...synonyms.groups.flat(2), ...KNOWN_TERMS.flat()].filter((w) => !STOP_WORDS.has(w)));
+  return { tags, organisations, synonyms, thesaurus, domainWords, knownPhrases };
 }
 
 /** The request's filter values that exist (active tags, known organisations and regions). */
@@ -561,34 +566,48 @@ async function vocabularyNear(db: Executor, word: string, prefix: string) {
   return rows;
 }
 
+/** Domain words (policing words, the topic list) near `word`: same first letter, about as long. */
+function domainNear(word: string, ref: Reference): Candidate[] {
+  const max = maxEditsFor(word);
+  const length = Array.from(word).length;
+  const first = Array.from(word)[0];
+  return [...ref.domainWords]
+    .filter((w) => w.startsWith(first) && Math.abs(Array.from(w).length - length) <= max)
+    .map((term) => ({ term, docs: 0 }));
+}
+
 /**
- * The closest word of the index. Most slips keep the first two letters, so
- * those are looked at first (a short scan of the vocabulary); then words
- * with the same first letter; then words starting with the second letter
- * ("hsoplifting").
+ * The respelling of a word the index does not hold. Most slips keep the
+ * first two letters, so those words of the index are looked at first (a short
+ * scan of the vocabulary); then words with the same first letter; then words
+ * starting with the second letter ("hsoplifting"). Domain words join the
+ * candidates of the first letter.
  */
-async function correction(db: Executor, word: string): Promise<string | null> {
+async function correction(db: Executor, word: string, ref: Reference, maxEdits: number): Promise<string | null> {
   const chars = Array.from(word);
   const prefixes = new Set([chars.slice(0, 2).join(""), chars[0], chars[1]]);
   for (const prefix of prefixes) {
-    const fix = closestWord(word, await vocabularyNear(db, word, prefix));
+    const near = await vocabularyNear(db, word, prefix);
+    const domain = prefix === chars[0] ? domainNear(word, ref) : [];
+    const fix = bestCorrection(word, [...near, ...domain.filter((d) => !near.some((n) => n.term === d.term))], ref.domainWords, maxEdits);
     if (fix) return fix;
   }
   return null;
 }
 
-async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, total: number, ref: Reference, facets: FacetIndex): Promise<string | null> {
+async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, found: { allWords: number; shown: number }, ref: Reference, facets: FacetIndex): Promise<string | null> {
   const corrections = new Map<number, string>();
   const lastIndex = parsed.words.length - 1;
   const lastIsPrefix = parsed.parts[parsed.parts.length - 1]?.prefix ?? false;
+  const inPhrases = wordsInKnownPhrases(parsed.words.map((w) => w.word), ref.knownPhrases);
   const seen = new Map<string, string | null>();
   for (const [i, { word }] of parsed.words.entries()) {
-    if (ref.synonymWords.has(word) || maxEditsFor(word) === 0 || /\d/.test(word)) continue;
+    if (inPhrases.has(i) || ref.domainWords.has(word) || STOP_WORDS.has(word) || maxEditsFor(word) === 0 || /\d/.test(word)) continue;
     const asPrefix = i === lastIndex && lastIsPrefix;
     const key = `${word}${asPrefix ? "*" : ""}`;
     if (!seen.has(key)) {
       const known = await matchesAnything(db, quoteFts5(word) + (asPrefix ? "*" : ""));
-      seen.set(key, known ? null : await correction(db, word));
+      seen.set(key, known ? null : await correction(db, word, ref, editsAllowed(found.shown)));
     }
     const fix = seen.get(key);
     if (fix) corrections.set(i, fix);
@@ -597,7 +616,7 @@ async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, total
   const corrected = replaceWords(parsed, corrections);
   const reparsed = parseSearchQuery(corrected, ref.synonyms);
   if (!reparsed.match) return null;
-  return facets.count(await matchingIds(db, reparsed.match), f).counts.total > total ? corrected : null;
+  return worthSuggesting(facets.count(await matchingIds(db, reparsed.match), f).counts.total, found) ? corrected : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -685,7 +704,8 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
                   : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
       const shownMatch = partial ? anyPartFts5(parsed.parts) : broader ? broader.match : match;
       const results = await loadResults(trx, ids, { ...parsed, match: shownMatch });
-      const suggestion = match && allWordsTotal < SUGGEST_BELOW ? await suggest(trx, parsed, f, allWordsTotal, ref, facets) : null;
+      const suggestion =
+        match && allWordsTotal < SUGGEST_BELOW ? await suggest(trx, parsed, f, { allWords: allWordsTotal, shown: total }, ref, facets) : null;
       const response: SearchResponse = {
         ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion, partial,
         alsoAbout: broader?.topics ?? [],
