@@ -374,8 +374,7 @@ async function widenedPage(
   db: Executor, match: string, widenedMatch: string, passing: { direct: Int32Array; all: Int32Array } | null, direct: number, offset: number,
 ): Promise<number[]> {
   const first = offset < direct ? await relevancePage(db, match, passing?.direct ?? null, offset) : [];
-  const rest = Math.min(SEARCH_PAGE_SIZE, SEARCH_PAGE_SIZE - first.length);
-  const after = await rankedIds(db, `(${widenedMatch}) NOT (${match})`, passing?.all ?? null, Math.max(0, offset - direct), rest);
+  const after = await rankedIds(db, `(${widenedMatch}) NOT (${match})`, passing?.all ?? null, Math.max(0, offset - direct), SEARCH_PAGE_SIZE - first.length);
   return [...first, ...after];
 }
 
