@@ -76,6 +76,13 @@ export interface TagSynonymsTable {
   term: string;
 }
 
+/** `other_tag_id` is broader than `tag_id`, or the two are related (then tag_id < other_tag_id). */
+export interface TagRelationsTable {
+  tag_id: number;
+  other_tag_id: number;
+  kind: "broader" | "related";
+}
+
 export interface EventSessionsTable {
   id: Generated<number>;
   slug: string;
@@ -291,6 +298,7 @@ export interface Database {
   app_settings: AppSettingsTable;
   tags: TagsTable;
   tag_synonyms: TagSynonymsTable;
+  tag_relations: TagRelationsTable;
   event_sessions: EventSessionsTable;
   event_speakers: EventSpeakersTable;
   event_session_tags: EventSessionTagsTable;

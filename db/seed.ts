@@ -40,6 +40,7 @@ export async function seedReferenceData(db: DB) {
       .onConflict((oc) => oc.doNothing())
       .execute();
 
+    const newTags = new Set<string>();
     for (const tag of tagsFile.tags) {
       const inserted = await trx
         .insertInto("tags")
@@ -49,6 +50,7 @@ export async function seedReferenceData(db: DB) {
         .executeTakeFirst();
       // Synonyms come with a new tag only; afterwards admins own them.
       if (inserted) {
+        newTags.add(tag.slug);
         await trx
           .insertInto("tag_synonyms")
           .values(tag.synonyms.map((term) => ({ tag_id: inserted.id, term })))
@@ -58,6 +60,17 @@ export async function seedReferenceData(db: DB) {
     }
 
     const tagIds = new Map((await trx.selectFrom("tags").select(["id", "slug"]).execute()).map((t) => [t.slug, t.id]));
+    // The thesaurus likewise: links that touch a tag added just now.
+    const relations = tagsFile.tags.flatMap((t) => [
+      ...t.broader.map((other) => ({ tag: t.slug, other, kind: "broader" as const })),
+      ...t.related.map((other) => ({ tag: t.slug, other, kind: "related" as const })),
+    ]);
+    for (const { tag, other, kind } of relations) {
+      const [a, b] = [tagIds.get(tag), tagIds.get(other)];
+      if (a === undefined || b === undefined || (!newTags.has(tag) && !newTags.has(other))) continue;
+      const [tagId, otherId] = kind === "related" && b < a ? [b, a] : [a, b];
+      await trx.insertInto("tag_relations").values({ tag_id: tagId, other_tag_id: otherId, kind }).onConflict((oc) => oc.doNothing()).execute();
+    }
     const orgIds = new Map((await trx.selectFrom("organisations").select(["id", "name"]).execute()).map((o) => [o.name, o.id]));
 
     for (const s of loadWeekOfAction().sessions) {
