@@ -1,4 +1,7 @@
+import path from "node:path";
+import { withDatabase } from "../support/open-database";
 import { expectNoA11yViolations } from "./support/axe";
+import { startEntry, saveStatus, summaryField, titleField, waitForSaved } from "./support/entry-editor";
 import { DEMO, expect, open, signIn, test } from "./support/fixtures";
 
 // The browser's clock is moved on with Playwright's fake timers; the server's
@@ -50,4 +53,32 @@ test("visitors who are not signed in get no timer", async ({ page }) => {
   await open(page, "/");
   await page.clock.fastForward(WARNING_AT);
   await expect(page.getByTestId("session-dialog")).toHaveCount(0);
+});
+
+test("a session that ends while someone is writing loses nothing: after signing in again in another tab the draft saves", async ({ page, consoleErrors }) => {
+  // A lead no other browser test signs in as, so ending their sessions disturbs no one.
+  const email = "northumbria.lead@demo.test";
+  await signIn(page, email);
+  const id = await startEntry(page);
+  consoleErrors.allowHttpStatus(401, `/submissions/${id}/autosave`);
+  await titleField(page).fill("Bus station problem-solving");
+  await waitForSaved(page);
+
+  // The session ends on the server (as after 2 hours idle) while the page is open.
+  await withDatabase(path.join(process.env.PRACTICE_BANK_E2E_DB_DIR!, "practice-bank.sqlite"), (db) =>
+    db.deleteFrom("sessions").where("user_id", "in", db.selectFrom("users").select("id").where("email", "=", email)).execute(),
+  );
+  await summaryField(page).fill("Typed after the session ended: weekly joint patrols with the bus company.");
+  await expect(saveStatus(page)).toContainText("Not saved: you have been signed out. Sign in again in another tab, then keep going");
+  await expect(summaryField(page)).toHaveValue(/weekly joint patrols/);
+
+  // Signing in again in another tab lets the page's next try save what was typed.
+  const tab = await page.context().newPage();
+  await signIn(tab, email);
+  await tab.close();
+  await waitForSaved(page);
+
+  await page.reload();
+  await expect(summaryField(page)).toHaveValue("Typed after the session ended: weekly joint patrols with the bus company.");
+  await expect(titleField(page)).toHaveValue("Bus station problem-solving");
 });
