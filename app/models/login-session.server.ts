@@ -5,11 +5,12 @@ import type { Database } from "../../db/schema";
 import type { SessionUser } from "./user.server";
 
 // A session ends after this long without use, and in any case after the
-// absolute limit. Autosave keeps an editing session alive.
-export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
-export const SESSION_ABSOLUTE_MS = 24 * 60 * 60 * 1000;
-// Recording every request would turn each page view into a write.
-const TOUCH_INTERVAL_MS = 60 * 1000;
+// absolute limit. Autosave keeps an editing session alive. Recording every
+// request would turn each page view into a write, so use is recorded at most
+// once a minute.
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS as TOUCH_INTERVAL_MS } from "~/lib/session-timing";
+
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS };
 
 function digest(token: string) {
   return createHash("sha256").update(token).digest("hex");

@@ -105,6 +105,12 @@ export default function SignIn() {
             Forgot your password?
           </Link>
         </p>
+        <h2 className="govuk-heading-m">If you do not have an account</h2>
+        <p className="govuk-body">
+          Accounts are for police forces&apos; neighbourhood teams, who write up their practice, and for the College&apos;s practice
+          team. An administrator of the practice bank invites you by email: ask the person who looks after the practice bank in your
+          organisation, or the College&apos;s practice team, to send you an invitation.
+        </p>
       </div>
     </div>
   );

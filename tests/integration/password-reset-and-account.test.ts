@@ -137,6 +137,13 @@ describe("your account", () => {
     expect((await new Client(server.url).post("/login", { email: "changer@sussex.test", password: NEW })).status).toBe(302);
   });
 
+  it("'Stay signed in' answers whether the session is still live, and only to a POST", async () => {
+    const me = await server.signedIn("once@sussex.test");
+    expect((await me.post("/session/keepalive", {})).status).toBe(200);
+    expect((await new Client(server.url).post("/session/keepalive", {})).status).toBe(401);
+    expect((await me.get("/session/keepalive")).status).toBe(405);
+  });
+
   it("sends visitors to sign in", async () => {
     const res = await new Client(server.url).get("/account");
     expect(res.status).toBe(302);

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { Role } from "../../../db/schema";
 import { ROLE_LABELS } from "~/lib/permissions";
+import { SessionTimeout } from "./session-timeout";
 
 interface HeaderUser {
   name: string;
@@ -77,6 +78,7 @@ export function SiteHeader({ user, unreadCount = 0 }: { user: HeaderUser | null;
           </div>
         ) : null}
       </header>
+      {user ? <SessionTimeout /> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from "react"
 import type { ConflictView } from "~/lib/entry-save.server";
 import { formatUkClock } from "~/lib/uk-time";
 import type { FieldErrors } from "~/lib/validation";
+import { SESSION_ACTIVITY_EVENT } from "~/lib/session-timing";
 
 const AUTOSAVE_DELAY_MS = 2500;
 const FIRST_RETRY_MS = 5000;
@@ -88,6 +89,7 @@ export function useAutosave({ entryId, formRef, onConflict, onInvalid, onVersion
       });
       const json = await res.json().catch(() => null);
       if (res.ok && json?.status === "saved") {
+        window.dispatchEvent(new Event(SESSION_ACTIVITY_EVENT));
         (form.elements.namedItem("version") as HTMLInputElement).value = String(json.version);
         callbacks.current.onVersion(json.version);
         savedChanges.current = seq;
