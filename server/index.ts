@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import express from "express";
 import { closeDb, getDb } from "~/db.server";
 import { getConfig } from "~/lib/config.server";
+import { startHousekeeping } from "~/lib/housekeeping.server";
 import { mailTransportFromConfig } from "~/lib/mail/transport.server";
 import { startMailWorker, type MailWorker } from "~/lib/mail/worker.server";
 import { prepareDatabase } from "../db/prepare";
@@ -33,6 +34,7 @@ function serve() {
     mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
   }
 
+  const housekeeping = startHousekeeping(getDb());
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
@@ -70,6 +72,7 @@ function serve() {
   });
 
   function shutdown() {
+    void housekeeping.stop();
     // A send in progress gets a few seconds to finish before the database closes.
     const mailStopped = Promise.race([mailWorker?.stop(), new Promise((r) => setTimeout(r, 3000).unref())]);
     server.close(() => {
