@@ -4,6 +4,7 @@ import cluster from "node:cluster";
 import express from "express";
 import { closeDb, getDb } from "~/db.server";
 import { getConfig } from "~/lib/config.server";
+import { startHousekeeping } from "~/lib/housekeeping.server";
 import { mailTransportFromConfig } from "~/lib/mail/transport.server";
 import { startMailWorker, type MailWorker } from "~/lib/mail/worker.server";
 import { prepareDatabase } from "../db/prepare";
@@ -43,6 +44,7 @@ function serve() {
     mailWorker = startMailWorker(getDb(), { intervalMs: config.MAIL_WORKER_INTERVAL_MS, transport });
   }
 
+  const housekeeping = startHousekeeping(getDb());
   const app = express();
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
@@ -87,5 +89,5 @@ function serve() {
     console.info(`Practice bank listening on http://${config.HOST === "127.0.0.1" ? "localhost" : config.HOST}:${port}`);
   });
 
-  stopGracefullyOnSignal(server, mailWorker);
+  stopGracefullyOnSignal(server, [housekeeping], mailWorker);
 }

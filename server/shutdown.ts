@@ -14,7 +14,12 @@ const IN_FLIGHT_GRACE_MS = 7000;
 const MAIL_GRACE_MS = 2000;
 const HARD_DEADLINE_MS = 9500;
 
-export function stopGracefullyOnSignal(server: Server, mailWorker: MailWorker | undefined) {
+/** Anything on a timer (housekeeping) that must not start new work while the database closes. */
+interface Stoppable {
+  stop(): unknown;
+}
+
+export function stopGracefullyOnSignal(server: Server, timers: Stoppable[], mailWorker: MailWorker | undefined) {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -24,6 +29,7 @@ export function stopGracefullyOnSignal(server: Server, mailWorker: MailWorker | 
       console.error("Stopping took too long; exiting without closing the database cleanly");
       process.exit(1);
     }, HARD_DEADLINE_MS).unref();
+    for (const timer of timers) void timer.stop();
     void shutDown(server, mailWorker).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -4,7 +4,7 @@ import { presentEntry } from "~/lib/entry-presentation.server";
 import { RICH_TEXT_SECTIONS } from "~/lib/practice-options";
 import { renderRichTextHtml, richTextToPlainText } from "~/lib/rich-text/render";
 import { validateRichText } from "~/lib/rich-text/validate";
-import { describeChange, wordDiff } from "~/lib/word-diff";
+import { describeChange, pageDiffBudget, wordDiff, type DiffBudget } from "~/lib/word-diff";
 import type { RevisionView } from "~/models/practice.server";
 
 // The submission under review, part by part, with word-level changes against
@@ -19,9 +19,9 @@ function tagsOf(revision: RevisionView, names: TagNames) {
   });
 }
 
-function changeBetween(before: string, after: string): ChangeView {
-  const diff = wordDiff(before, after);
-  return { parts: diff.parts, changed: diff.changed, description: describeChange(diff) };
+function changeBetween(before: string, after: string, budget: DiffBudget): ChangeView {
+  const diff = wordDiff(before, after, budget);
+  return { parts: diff.parts, changed: diff.changed, tooMany: diff.tooMany, description: describeChange(diff) };
 }
 
 /** Each part of a revision as plain text, the form the word diff compares. */
@@ -49,9 +49,11 @@ export function reviewParts(
   const now = plainParts(current, organisationName, names);
   const before = previous ? plainParts(previous, organisationName, names) : null;
   const live = published ? plainParts(published, organisationName, names) : null;
+  // Every comparison on the page shares one budget, so no page costs more than it allows.
+  const budget = pageDiffBudget();
   const changes = (key: string) => ({
-    sinceLast: before ? changeBetween(before[key], now[key]) : null,
-    sincePublished: live ? changeBetween(live[key], now[key]) : null,
+    sinceLast: before ? changeBetween(before[key], now[key], budget) : null,
+    sincePublished: live ? changeBetween(live[key], now[key], budget) : null,
   });
   const sectionHtml = (key: (typeof RICH_TEXT_SECTIONS)[number]["key"]) => {
     const checked = validateRichText(current.content.sections[key]);

@@ -3,7 +3,9 @@ import { dummyPasswordHash, verifyPassword } from "~/lib/password.server";
 import { clearAttempts, recordFailedAttempt, secondsUntilAllowed, type ThrottleRule } from "~/models/login-attempt.server";
 import { findUserByEmail, normaliseEmail } from "~/models/user.server";
 
-const WINDOW_MS = 15 * 60 * 1000;
+/** Every sign-in throttle rule looks back this far, and no further: older attempts can be deleted. */
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+const WINDOW_MS = SIGN_IN_WINDOW_MS;
 
 /**
  * Which limits a sign-in attempt is held to (README, "Sign-in throttling").

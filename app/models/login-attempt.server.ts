@@ -35,6 +35,8 @@ export async function clearAttempts(db: DB, buckets: string[]) {
   if (buckets.length) await db.deleteFrom("login_attempts").where("bucket", "in", buckets).execute();
 }
 
-export async function pruneAttempts(db: DB, olderThanMs: number, now = Date.now()) {
-  await db.deleteFrom("login_attempts").where("attempted_at", "<", now - olderThanMs).execute();
+/** Deletes the attempts older than `olderThanMs` (the throttle window: no rule looks further back). Returns how many. */
+export async function pruneAttempts(db: DB, olderThanMs: number, now = Date.now()): Promise<number> {
+  const result = await db.deleteFrom("login_attempts").where("attempted_at", "<=", now - olderThanMs).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

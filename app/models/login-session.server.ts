@@ -66,8 +66,9 @@ export async function deleteLoginSession(db: DB, token: string) {
   await db.deleteFrom("sessions").where("id", "=", digest(token)).execute();
 }
 
-export async function deleteExpiredSessions(db: DB, now = new Date()) {
-  await db
+/** Deletes the sessions that have ended, idle too long or past the absolute limit (findSessionUser no longer accepts them). Returns how many. */
+export async function deleteExpiredSessions(db: DB, now = new Date()): Promise<number> {
+  const result = await db
     .deleteFrom("sessions")
     .where((eb) =>
       eb.or([
@@ -75,7 +76,8 @@ export async function deleteExpiredSessions(db: DB, now = new Date()) {
         eb("last_seen_at", "<=", new Date(now.getTime() - SESSION_IDLE_MS).toISOString()),
       ]),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /**

@@ -7,6 +7,8 @@ import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practic
 import { Client } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm, doc } from "../support/entries";
+import { RICH_TEXT_SECTIONS } from "../../app/lib/practice-options";
+import { hostileCase } from "../../scripts/bench/diff-cases";
 import { startServer, type RunningServer } from "../support/server";
 import { addUser } from "../support/users";
 
@@ -100,6 +102,15 @@ beforeAll(async () => {
   E.diff = await submittedEntry(setup);
   await moved(setup, E.diff, "request_changes", ann, { reason: "Give the figures." });
   await submittedEntry(setup, { results: JSON.stringify(doc("Reports fell from 120 to 60 in six months <em>really</em>.")) }, E.diff);
+
+  // Eight sections of about 52,000 punctuation marks, resubmitted as different ones:
+  // too costly to compare word by word (issue 9, item 6).
+  const hostile = hostileCase().sections;
+  const sectionsOf = (side: "before" | "after") =>
+    Object.fromEntries(RICH_TEXT_SECTIONS.map(({ key }, i) => [key, JSON.stringify(doc(`Word ${hostile[i][side]}`))]));
+  E.hostile = await submittedEntry(setup, sectionsOf("before"));
+  await moved(setup, E.hostile, "request_changes", ann, { reason: "Please write it up properly." });
+  await submittedEntry(setup, sectionsOf("after"), E.hostile);
 
   // Published, then updated by the lead and submitted again.
   E.update = await submittedEntry(setup, { title: "Operation Live Update" });
@@ -416,6 +427,26 @@ describe("changes between submissions", () => {
     expect(results).toMatch(/\d+ words? added, 1 word removed/);
     expect(html).toMatch(/data-testid="since-last-problem"[^>]*>Changes since the last submission: no changes/);
     expect(html).not.toContain("<em>really</em>");
+  });
+
+  it("past the budget, say there are too many changes to show word by word and show both versions whole", async () => {
+    const ann = await server.signedIn("ann@college.test");
+    const res = await ann.get(`/review/${E.hostile}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+    const hostile = hostileCase().sections;
+    for (const [i, { key }] of RICH_TEXT_SECTIONS.entries()) {
+      const change = new RegExp(`data-testid="since-last-${key}"[\\s\\S]*?</details>`).exec(html)![0];
+      expect(change, key).toContain("Changes since the last submission (too many changes to show word by word)");
+      expect(change).toContain("There are too many changes to show word by word");
+      expect(change).not.toContain("<ins");
+      const columns = unescape(/data-testid="both-versions"[\s\S]*<\/details>/.exec(change)![0]);
+      expect(columns).toContain(`Last submission</h4><div class="govuk-body app-prewrap app-break-words">Word ${hostile[i].before}</div>`);
+      expect(columns).toContain(`This submission</h4><div class="govuk-body app-prewrap app-break-words">Word ${hostile[i].after}</div>`);
+    }
+    // The parts before the sections are compared first, and still word by word.
+    expect(html).toMatch(/data-testid="since-last-title"[^>]*>Changes since the last submission: no changes/);
   });
 
   it("for an update to a published entry, also against the published version", async () => {

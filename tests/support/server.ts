@@ -38,7 +38,8 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built server (npm test builds first) as its own process on a
+ * Starts the built server (the global setup, tests/support/build-freshness.ts,
+ * rebuilds it when a source is newer) as its own process on a
  * free loopback port with its own database file, exactly as `npm start` runs it.
  */
 export async function startServer({

@@ -21,7 +21,28 @@ describe("spreadsheetSafe", () => {
     for (const start of ["=", "+", "-", "@", "\t", "\r"]) expect(spreadsheetSafe(`${start}1+1`)).toBe(`'${start}1+1`);
   });
 
+  it("also guards the fullwidth and small forms of the signs, and the minus sign", () => {
+    for (const start of ["\uFF1D", "\uFF0B", "\uFF0D", "\uFF20", "\uFE66", "\uFE62", "\uFE63", "\uFE6B", "\u207A", "\u2212"]) {
+      expect(spreadsheetSafe(`${start}HYPERLINK("http://evil.example")`), start.codePointAt(0)!.toString(16)).toBe(`'${start}HYPERLINK("http://evil.example")`);
+    }
+  });
+
+  // OWASP's CSV injection guidance: what a spreadsheet skips before a formula must not hide it.
+  it("guards a sign behind leading spaces, line breaks, control or invisible characters", () => {
+    for (const lead of [" ", "   ", "\n", "\u00A0", "\u3000", "\u200B", "\uFEFF", "\u0000", " \n\u200B "]) {
+      for (const sign of ["=", "+", "-", "@", "\uFF1D"]) {
+        const value = `${lead}${sign}cmd|' /C calc'!A0`;
+        expect(spreadsheetSafe(value), JSON.stringify(value)).toBe(`'${value}`);
+      }
+    }
+  });
+
+  it("keeps a separator or quote in a text inside its own quoted cell, so no formula starts a new cell", () => {
+    const row = parseCsv(toCsv(["a", "b"], [['x",=1+1,"', "y;=2"]]).slice(1))[1];
+    expect(row).toEqual(['x",=1+1,"', "y;=2"]);
+  });
+
   it("leaves other cells alone", () => {
-    for (const value of ["", "1+1", " =1", "'quoted", "A=B"]) expect(spreadsheetSafe(value)).toBe(value);
+    for (const value of ["", "   ", "1+1", "'quoted", "A=B", "x@y", "Ynys Môn", "\u2010 hyphen", "£5"]) expect(spreadsheetSafe(value)).toBe(value);
   });
 });

@@ -62,9 +62,9 @@ export function ReviewParts({ parts, publishedIsLastSubmission = false }: { part
             {part.label}
           </h3>
           <PartContent content={part.content} />
-          {part.sinceLast ? <ChangeDetails title="Changes since the last submission" change={part.sinceLast} testId={`since-last-${part.key}`} /> : null}
+          {part.sinceLast ? <ChangeDetails title="Changes since the last submission" beforeLabel="Last submission" change={part.sinceLast} testId={`since-last-${part.key}`} /> : null}
           {part.sincePublished ? (
-            <ChangeDetails title={publishedTitle} change={part.sincePublished} testId={`since-published-${part.key}`} />
+            <ChangeDetails title={publishedTitle} beforeLabel="Published version" change={part.sincePublished} testId={`since-published-${part.key}`} />
           ) : null}
         </section>
       ))}
