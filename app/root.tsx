@@ -57,8 +57,8 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
-        {title ? <title>{title}</title> : null}
-        <Meta />
+        {/* An error page names itself; the routes' meta would add a second <title>. */}
+        {title ? <title>{title}</title> : <Meta />}
         <Links />
       </head>
       <body className="govuk-template__body">

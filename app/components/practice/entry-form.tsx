@@ -199,8 +199,8 @@ export function EntryForm(props: Props) {
           onChange={onChange}
           aria-label="Practice entry"
         >
-          <input type="hidden" name="version" value={conflict && !jsReady ? conflict.version : baseVersion} readOnly />
-          <input type="hidden" name="richTextFormat" value={jsReady ? "json" : "text"} readOnly />
+          <input type="hidden" name="version" value={conflict && !jsReady ? conflict.version : baseVersion} />
+          <input type="hidden" name="richTextFormat" value={jsReady ? "json" : "text"} />
 
           <section className="app-entry-form__group" aria-labelledby="group-about">
             <h2 className="govuk-heading-l" id="group-about" tabIndex={-1}>
