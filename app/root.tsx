@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageChangeFocus } from "~/components/layout/page-change-focus";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
@@ -62,6 +63,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <Links />
       </head>
       <body className="govuk-template__body">
+        <PageChangeFocus />
         <a href="#main-content" className="govuk-skip-link">
           Skip to main content
         </a>
