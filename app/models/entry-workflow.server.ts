@@ -53,6 +53,7 @@ async function loadEntry(trx: Trx | DB, entryId: number) {
       "practice_entries.assigned_reviewer_id", "practice_entries.first_published_at", "practice_revisions.title",
     ])
     .where("practice_entries.id", "=", entryId)
+    .where("practice_entries.deleted_at", "is", null)
     .executeTakeFirst();
 }
 

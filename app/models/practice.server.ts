@@ -114,6 +114,7 @@ async function findScopedEntry(db: Executor, entryId: number, organisationId: nu
     ])
     .where("practice_entries.id", "=", entryId)
     .where("practice_entries.organisation_id", "=", organisationId)
+    .where("practice_entries.deleted_at", "is", null)
     .executeTakeFirst();
 }
 
@@ -145,6 +146,7 @@ export function listEntriesForOrganisation(db: DB, organisationId: number) {
       "practice_revisions.title", "users.name as updated_by_name",
     ])
     .where("practice_entries.organisation_id", "=", organisationId)
+    .where("practice_entries.deleted_at", "is", null)
     .orderBy("practice_entries.updated_at", "desc")
     .orderBy("practice_entries.id", "desc")
     .execute();

@@ -18,6 +18,7 @@ import { formatUkDateTime } from "~/lib/uk-time";
 import { parseWith, type FieldErrors } from "~/lib/validation";
 import { availableActions, canEdit, entryState, reviewIsOpen, type Actor } from "~/lib/workflow";
 import { addComment, applyTransition, type ActingUser } from "~/models/entry-workflow.server";
+import { isUnsubmittedDraft } from "~/models/draft-deletion.server";
 import { listComments, listTimeline } from "~/models/review.server";
 import { leadActionSchema, leadCommentSchema } from "~/schemas/lead-actions";
 import { WarningText } from "~/components/warning-text";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateVersion: entry.stateVersion,
     organisationName: entry.organisationName,
     editable: canEdit(entry.status, LEAD),
+    deletable: isUnsubmittedDraft(entry),
     actions: availableActions(entryState(entry.status, entry.publishedRevisionId), LEAD),
     lastSaved: `${formatUkDateTime(entry.revision.updatedAt)} by ${entry.revision.updatedByName}`,
     submittedAt: entry.submittedAt ? formatUkDateTime(entry.submittedAt) : null,
@@ -236,6 +238,13 @@ export default function EntryOverview() {
             All your organisation&apos;s entries
           </Link>
         </div>
+        {e.deletable ? (
+          <p className="govuk-body govuk-!-margin-bottom-8">
+            <Link className="govuk-link" to={`/submissions/${e.id}/delete`}>
+              Delete this draft
+            </Link>
+          </p>
+        ) : null}
 
         {e.actions.includes("start_update") ? (
           <section aria-labelledby="update-heading" className="govuk-!-margin-bottom-8">

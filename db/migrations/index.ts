@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as initialModel from "./2026-11-25-001-initial-model";
 import * as searchIndex from "./2026-11-25-002-search-index";
+import * as dailyUse from "./2026-12-01-006-daily-use";
 
 // Imported explicitly rather than read from disk: Node 20 cannot load .ts
 // migration files at run time, and a bundled server has no migrations folder.
@@ -8,4 +9,5 @@ import * as searchIndex from "./2026-11-25-002-search-index";
 export const migrations: Record<string, Migration> = {
   "2026-11-25-001-initial-model": initialModel,
   "2026-11-25-002-search-index": searchIndex,
+  "2026-12-01-006-daily-use": dailyUse,
 };
