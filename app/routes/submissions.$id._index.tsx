@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { SuccessBanner } from "~/components/admin/success-banner";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { TextArea } from "~/components/form/fields";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { useSchemaForm } from "~/components/form/use-schema-form";
@@ -147,40 +148,30 @@ export default function EntryOverview() {
           </div>
         ) : null}
         {e.decision ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="decision-title" data-testid="reviewer-decision">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="decision-title">
-                Important
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                {e.decision.heading} on {e.decision.when}
+          <NotificationBanner id="decision" heading={`${e.decision.heading} on ${e.decision.when}`} testId="reviewer-decision">
+            {e.decision.message ? <p className="govuk-body app-prewrap">{e.decision.message}</p> : null}
+            {e.status === "changes_requested" ? (
+              <p className="govuk-body">
+                Make the changes, then submit the entry again.
+                {e.commentCount ? (
+                  <>
+                    {" "}
+                    <a className="govuk-notification-banner__link" href="#comments-heading">
+                      See the comments on each section
+                    </a>
+                    .
+                  </>
+                ) : null}
               </p>
-              {e.decision.message ? <p className="govuk-body app-prewrap">{e.decision.message}</p> : null}
-              {e.status === "changes_requested" ? (
-                <p className="govuk-body">
-                  Make the changes, then submit the entry again.
-                  {e.commentCount ? (
-                    <>
-                      {" "}
-                      <a className="govuk-notification-banner__link" href="#comments-heading">
-                        See the comments on each section
-                      </a>
-                      .
-                    </>
-                  ) : null}
-                </p>
-              ) : null}
-              {e.status === "rejected" ? (
-                <p className="govuk-body">
-                  {e.actions.includes("start_update")
-                    ? "This update cannot be submitted again. The published version stays live, and you can start a new update from it."
-                    : "This entry cannot be submitted again."}
-                </p>
-              ) : null}
-            </div>
-          </div>
+            ) : null}
+            {e.status === "rejected" ? (
+              <p className="govuk-body">
+                {e.actions.includes("start_update")
+                  ? "This update cannot be submitted again. The published version stays live, and you can start a new update from it."
+                  : "This entry cannot be submitted again."}
+              </p>
+            ) : null}
+          </NotificationBanner>
         ) : null}
 
         <span className="govuk-caption-l">{e.organisationName}</span>
