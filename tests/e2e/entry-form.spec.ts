@@ -336,3 +336,15 @@ test.describe("entry form accessibility", () => {
     await expectNoA11yViolations(page);
   });
 });
+
+test("the cost band, required on submit, comes before the optional words about cost and is not called optional", async ({ page }) => {
+  await signIn(page, DEMO.sussexLead);
+  await startEntry(page);
+  const band = page.getByRole("group", { name: "Cost band" });
+  const details = editor(page, "More about the cost (optional)");
+  await expect(band).toBeVisible();
+  expect((await band.boundingBox())!.y).toBeLessThan((await details.boundingBox())!.y);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("link", { name: "Select the cost band" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /cost \(optional\)/i })).toHaveCount(0);
+});

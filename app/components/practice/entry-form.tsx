@@ -36,6 +36,9 @@ interface Props {
   feedback?: RevisionFeedback | null;
 }
 
+/** The optional words about cost, apart from the required cost band. */
+export const COST_DETAILS_LABEL = "More about the cost (optional)";
+
 const SECTION_GROUPS: Record<"what-you-did" | "what-happened", RichTextSectionKey[]> = {
   "what-you-did": ["problem", "aim", "response", "implementation"],
   "what-happened": ["results", "mechanism", "cost", "learning"],
@@ -236,18 +239,19 @@ export function EntryForm(props: Props) {
                 const section = RICH_TEXT_SECTIONS.find((s) => s.key === key)!;
                 return (
                   <div key={key}>
+                    {/* The band is required and the words about it are not, so the band comes first, under its own label. */}
+                    {key === "cost" ? (
+                      <Radios name="costBand" label="Cost band" hint="Roughly what it cost beyond normal staff time. Choose 'Not known' if you cannot say." options={[...COST_BANDS]} defaultValue={str("costBand")} error={errors.costBand} small />
+                    ) : null}
                     <SectionComments id={key} label={section.label} comments={props.feedback?.bySection[key]} />
                     <RichTextEditor
                       name={key}
-                      label={section.required ? section.label : `${section.label} (optional)`}
+                      label={key === "cost" ? COST_DETAILS_LABEL : section.required ? section.label : `${section.label} (optional)`}
                       hint={section.hint}
                       error={errors[key]}
                       defaultValue={defaults.docs[key]}
                       onChange={onChange}
                     />
-                    {key === "cost" ? (
-                      <Radios name="costBand" label="Cost band" hint="Roughly what it cost beyond normal staff time." options={[...COST_BANDS]} defaultValue={str("costBand")} error={errors.costBand} small />
-                    ) : null}
                   </div>
                 );
               })}
