@@ -59,7 +59,7 @@ export default function Submissions() {
                   </td>
                   <td className="govuk-table__cell">
                     {e.updated}
-                    {e.updated_by_name ? ` by ${e.updated_by_name}` : ""}
+                    {e.changed_by_name ? ` by ${e.changed_by_name}` : ""}
                   </td>
                 </tr>
               ))}
