@@ -17,6 +17,14 @@ test.beforeAll(async () => {
       title: TITLE,
       summary: "Free cycle marking at Portsmouth stations, and thefts of marked bikes fell.",
       contactEmail: "pat.lee@hampshire.police.example",
+      // A link in the text, and the empty paragraph the editor leaves after the last Enter.
+      results: JSON.stringify({
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "See the " }, { type: "text", text: "evaluation report", marks: [{ type: "link", attrs: { href: "https://example.org/report" } }] }, { type: "text", text: "." }] },
+          { type: "paragraph" },
+        ],
+      }),
     })).slug;
   });
 });
@@ -47,6 +55,19 @@ test("from a search, a case study links back to it, to its topics' searches and 
   await topic.click();
   await expect(page).toHaveURL(/\/search\?tag=[a-z-]+$/);
   await expect(page.getByTestId("search-results").getByRole("link", { name: TITLE })).toBeVisible();
+});
+
+test("links in the text look and take focus like GOV.UK links, and no empty paragraph is published", async ({ page }) => {
+  await open(page, `/practice/${slug}`);
+  // The colour of an ordinary GOV.UK link on the same page; GOV.UK focus: yellow with a thick underline.
+  const link = page.locator(".app-prose").getByRole("link", { name: "evaluation report" });
+  const plain = page.locator("main a.govuk-link").first();
+  await expect(link).toHaveCSS("color", await plain.evaluate((a) => getComputedStyle(a).color));
+  await link.focus();
+  await expect(link).toHaveCSS("background-color", "rgb(255, 221, 0)");
+  expect(await link.evaluate((a) => getComputedStyle(a).boxShadow)).not.toBe("none");
+  const results = page.getByRole("region", { name: "Results" }).locator(".app-prose");
+  expect(await results.evaluate((el) => el.innerHTML)).not.toContain("<p></p>");
 });
 
 test("a case study prints without the site's navigation, with its address", async ({ page }) => {
