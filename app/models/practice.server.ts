@@ -23,6 +23,7 @@ export interface RevisionView {
   tagIds: number[];
   updatedAt: string;
   updatedByName: string;
+  updatedById: number;
   frozen: boolean;
 }
 
@@ -62,7 +63,7 @@ export async function loadRevision(db: Executor, revisionId: number): Promise<Re
     .select([
       "practice_revisions.id", "practice_revisions.number", "practice_revisions.version", "practice_revisions.title",
       "practice_revisions.summary", "practice_revisions.content", "practice_revisions.updated_at",
-      "practice_revisions.frozen_at", "users.name as updated_by_name",
+      "practice_revisions.frozen_at", "practice_revisions.updated_by", "users.name as updated_by_name",
     ])
     .where("practice_revisions.id", "=", revisionId)
     .executeTakeFirstOrThrow();
@@ -77,6 +78,7 @@ export async function loadRevision(db: Executor, revisionId: number): Promise<Re
     tagIds: tags.map((t) => t.tag_id),
     updatedAt: row.updated_at,
     updatedByName: row.updated_by_name,
+    updatedById: row.updated_by,
     frozen: row.frozen_at !== null,
   };
 }

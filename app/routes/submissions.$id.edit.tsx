@@ -53,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "conflict":
       return data(
         {
-          errors: { form: `${outcome.conflict.savedBy} saved a newer version at ${outcome.conflict.savedAt}. Your changes have not been saved yet.` },
+          errors: {
+            form: `${outcome.conflict.byYou ? "You" : outcome.conflict.savedBy} saved a newer version at ${outcome.conflict.savedAt}${outcome.conflict.byYou ? ", in another tab or window" : ""}. Your changes have not been saved yet.`,
+          },
           values: outcome.values,
           conflict: outcome.conflict,
         },
