@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { PageChangeFocus } from "~/components/layout/page-change-focus";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
@@ -59,11 +60,12 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0b0c0c" />
-        {title ? <title>{title}</title> : null}
-        <Meta />
+        {/* An error page names itself; the routes' meta would add a second <title>. */}
+        {title ? <title>{title}</title> : <Meta />}
         <Links />
       </head>
       <body className="govuk-template__body">
+        <PageChangeFocus />
         <a href="#main-content" className="govuk-skip-link">
           Skip to main content
         </a>

@@ -129,6 +129,8 @@ export interface PracticeEntriesTable {
   published_at: string | null;
   archived_at: string | null;
   archive_reason: string | null;
+  /** A never-submitted draft its lead deleted: hidden everywhere, its text emptied. */
+  deleted_at: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -18,7 +18,8 @@ export interface EntryPresentation {
   organisationName: string;
   evidenceLabel: string | null;
   tags: { slug: string; label: string }[];
-  facts: { label: string; value: string }[];
+  /** `email` makes the fact a contact: its address is shown as a mailto link. */
+  facts: { label: string; value: string; email?: string }[];
   sections: { key: string; label: string; html: string }[];
 }
 
@@ -34,7 +35,7 @@ export function presentEntry(
   const c = revision.content;
   const start = monthYear(c.startMonth, c.startYear);
   const end = c.ongoing ? "ongoing" : monthYear(c.endMonth, c.endYear);
-  const facts = [
+  const facts: EntryPresentation["facts"] = [
     { label: "Organisation", value: organisationName },
     { label: "Unit or neighbourhood", value: c.unit },
     { label: "Purpose", value: labelOf(PURPOSES, c.purpose) },
@@ -45,8 +46,8 @@ export function presentEntry(
     { label: "Stage", value: labelOf(STAGES, c.stage) },
     { label: "Cost", value: labelOf(COST_BANDS, c.costBand) },
     { label: "How it was evaluated", value: labelOf(EVALUATION_METHODS, c.evaluationMethod) },
-    { label: "Contact", value: [c.contactName, c.contactRole, c.contactEmail].filter(Boolean).join(", ") },
-  ].filter((f) => f.value);
+    { label: "Contact", value: [c.contactName, c.contactRole].filter(Boolean).join(", "), email: c.contactEmail || undefined },
+  ].filter((f) => f.value || f.email);
   const sections = RICH_TEXT_SECTIONS.flatMap(({ key, label }) => {
     const checked = validateRichText(c.sections[key]);
     if (!checked.ok || checked.words === 0) return [];

@@ -17,6 +17,8 @@ export interface ConflictView {
   version: number;
   savedAt: string;
   savedBy: string;
+  /** The same person saved it, in another tab or window. */
+  byYou: boolean;
   theirs: EntryFormDefaults;
   differences: { field: string; label: string; theirs: string; yours: string }[];
 }
@@ -63,7 +65,7 @@ function draftAsStored(d: EntryDraft) {
   return { title, summary, tagIds, content: { ...emptyContent(), ...content } };
 }
 
-async function conflictView(current: RevisionView, draft: EntryDraft): Promise<ConflictView> {
+async function conflictView(current: RevisionView, draft: EntryDraft, userId: number): Promise<ConflictView> {
   const tagLabels = new Map((await listTags(getDb())).map((t) => [t.id, t.label]));
   const theirs = readable(current, tagLabels);
   const yours = readable(draftAsStored(draft), tagLabels);
@@ -71,6 +73,7 @@ async function conflictView(current: RevisionView, draft: EntryDraft): Promise<C
     version: current.version,
     savedAt: formatUkDateTime(current.updatedAt),
     savedBy: current.updatedByName,
+    byYou: current.updatedById === userId,
     theirs: defaultsFromStored(current),
     differences: theirs
       .map((t, i) => ({ field: t.field, label: t.label, theirs: t.text, yours: yours[i].text }))
@@ -114,6 +117,6 @@ export async function saveEntryFromForm(
     case "refused":
       return { kind: "refused", status: result.status, message: result.message };
     case "conflict":
-      return { kind: "conflict", conflict: await conflictView(result.current, parsed.data), values: kept };
+      return { kind: "conflict", conflict: await conflictView(result.current, parsed.data, user.id), values: kept };
   }
 }

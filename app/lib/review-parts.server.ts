@@ -30,7 +30,7 @@ function plainParts(revision: RevisionView, organisationName: string, names: Tag
   return {
     title: revision.title,
     summary: revision.summary,
-    facts: shown.facts.map((f) => `${f.label}: ${f.value}`).join("\n"),
+    facts: shown.facts.map((f) => `${f.label}: ${[f.value, f.email].filter(Boolean).join(", ")}`).join("\n"),
     tags: tagsOf(revision, names)
       .map((t) => t.label)
       .join("\n"),

@@ -54,6 +54,7 @@ async function loadEntry(trx: Trx | DB, entryId: number) {
       "practice_entries.assigned_reviewer_id", "practice_entries.first_published_at", "practice_revisions.title",
     ])
     .where("practice_entries.id", "=", entryId)
+    .where("practice_entries.deleted_at", "is", null)
     .executeTakeFirst();
 }
 
@@ -149,7 +150,13 @@ export async function notifyForMove(
   const body = move.reason ? `${move.reason}` : "";
   const leads = (await activeUserIds(trx, { role: "force_lead", organisationId: move.organisationId })).filter((id) => id !== move.actorId);
   if (move.action === "submit") {
-    await notifyUsers(trx, await activeUserIds(trx, { role: "reviewer" }), { workflowEventId: move.eventId, kind: "new_submission", title: `New submission: "${move.title || "Untitled entry"}"`, body, url: `/review/${move.entryId}` });
+    const earlier = await trx.selectFrom("workflow_events").select("id").where("entry_id", "=", move.entryId).where("action", "=", "submit").where("id", "<", move.eventId).executeTakeFirst();
+    const named = move.title || "Untitled entry";
+    // Once a reviewer has taken the entry it is theirs: only they hear that it came back.
+    const reviewers = move.assignedReviewerId ? [move.assignedReviewerId] : await activeUserIds(trx, { role: "reviewer" });
+    await notifyUsers(trx, reviewers, earlier
+      ? { workflowEventId: move.eventId, kind: "resubmission", title: `Resubmitted: "${named}"`, body, url: `/review/${move.entryId}` }
+      : { workflowEventId: move.eventId, kind: "new_submission", title: `New submission: "${named}"`, body, url: `/review/${move.entryId}` });
     await notifyUsers(trx, [...leads, move.actorId], { workflowEventId: move.eventId, kind: notice.kind, title, body, url: `/submissions/${move.entryId}` });
   } else if (move.action === "withdraw") {
     if (move.assignedReviewerId) {

@@ -24,6 +24,7 @@ export interface RevisionView {
   tagIds: number[];
   updatedAt: string;
   updatedByName: string;
+  updatedById: number;
   frozen: boolean;
 }
 
@@ -63,7 +64,7 @@ export async function loadRevision(db: Executor, revisionId: number): Promise<Re
     .select([
       "practice_revisions.id", "practice_revisions.number", "practice_revisions.version", "practice_revisions.title",
       "practice_revisions.summary", "practice_revisions.content", "practice_revisions.updated_at",
-      "practice_revisions.frozen_at", "users.name as updated_by_name",
+      "practice_revisions.frozen_at", "practice_revisions.updated_by", "users.name as updated_by_name",
     ])
     .where("practice_revisions.id", "=", revisionId)
     .executeTakeFirstOrThrow();
@@ -78,6 +79,7 @@ export async function loadRevision(db: Executor, revisionId: number): Promise<Re
     tagIds: tags.map((t) => t.tag_id),
     updatedAt: row.updated_at,
     updatedByName: row.updated_by_name,
+    updatedById: row.updated_by,
     frozen: row.frozen_at !== null,
   };
 }
@@ -115,6 +117,7 @@ async function findScopedEntry(db: Executor, entryId: number, organisationId: nu
     ])
     .where("practice_entries.id", "=", entryId)
     .where("practice_entries.organisation_id", "=", organisationId)
+    .where("practice_entries.deleted_at", "is", null)
     .executeTakeFirst();
 }
 
@@ -136,19 +139,31 @@ export async function getEntryForOrganisation(db: DB, entryId: number, organisat
   };
 }
 
-export function listEntriesForOrganisation(db: DB, organisationId: number) {
-  return db
+/**
+ * The organisation's entries, last changed first, each with who changed it
+ * last: whoever saved the text or moved the entry on (a reviewer who
+ * published or took it down), whichever came later.
+ */
+export async function listEntriesForOrganisation(db: DB, organisationId: number) {
+  const rows = await db
     .selectFrom("practice_entries")
     .leftJoin("practice_revisions", "practice_revisions.id", "practice_entries.working_revision_id")
     .leftJoin("users", "users.id", "practice_revisions.updated_by")
     .select([
       "practice_entries.id", "practice_entries.status", "practice_entries.updated_at",
-      "practice_revisions.title", "users.name as updated_by_name",
+      "practice_revisions.title", "practice_revisions.updated_at as saved_at", "users.name as saved_by_name",
+      sql<string | null>`(select u.name from workflow_events w join users u on u.id = w.actor_id where w.entry_id = practice_entries.id order by w.id desc limit 1)`.as("acted_by_name"),
+      sql<string | null>`(select w.created_at from workflow_events w where w.entry_id = practice_entries.id order by w.id desc limit 1)`.as("acted_at"),
     ])
     .where("practice_entries.organisation_id", "=", organisationId)
+    .where("practice_entries.deleted_at", "is", null)
     .orderBy("practice_entries.updated_at", "desc")
     .orderBy("practice_entries.id", "desc")
     .execute();
+  return rows.map(({ saved_at, saved_by_name, acted_by_name, acted_at, ...entry }) => ({
+    ...entry,
+    changed_by_name: acted_at && (!saved_at || acted_at >= saved_at) ? acted_by_name : saved_by_name,
+  }));
 }
 
 /** Tag ids that are not active tags: a form can only choose from the managed list. */

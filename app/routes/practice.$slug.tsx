@@ -1,10 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { CopyLink } from "~/components/practice/copy-link";
 import { EntryArticle } from "~/components/practice/entry-article";
 import { RelatedPracticeList, RelatedSessionList } from "~/components/related/related-lists";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
+import { siteUrl } from "~/lib/config.server";
 import { presentEntry } from "~/lib/entry-presentation.server";
 import { formatUkDate, formatUkDayAndTime } from "~/lib/uk-time";
 import { relatedToPractice } from "~/models/related.server";
@@ -48,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       firstPublishedAt: entry.firstPublishedAt,
       lastUpdated: lastPublished !== firstPublished ? lastPublished : null,
       lastUpdatedAt: entry.publishedAt,
+      /** The page's own address, to copy and to print. */
+      url: siteUrl(`/practice/${entry.slug}`),
       relatedPractice: related.practice,
       relatedSessions: related.sessions.map((s) => ({
         slug: s.slug,
@@ -59,30 +63,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** Where the visitor came from, when it was a search (the results link says so). */
+function searchBackLink(state: unknown): string | null {
+  const back = typeof state === "object" && state !== null ? (state as { fromSearch?: unknown }).fromSearch : null;
+  return typeof back === "string" && /^\/search(\?|$)/.test(back) ? back : null;
+}
+
 export default function PracticeEntry() {
-  const { entry, firstPublished, firstPublishedAt, lastUpdated, lastUpdatedAt, relatedPractice, relatedSessions } = useLoaderData<typeof loader>();
+  const { entry, firstPublished, firstPublishedAt, lastUpdated, lastUpdatedAt, url, relatedPractice, relatedSessions } = useLoaderData<typeof loader>();
+  const backToSearch = searchBackLink(useLocation().state);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <EntryArticle entry={entry} />
-        <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-top-8" data-testid="publication-dates">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Published</dt>
-            <dd className="govuk-summary-list__value">
-              <time dateTime={firstPublishedAt}>{firstPublished}</time>
-            </dd>
-          </div>
-          {lastUpdated ? (
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Last updated</dt>
-              <dd className="govuk-summary-list__value">
-                <time dateTime={lastUpdatedAt}>{lastUpdated}</time>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
-        <RelatedPracticeList items={relatedPractice} />
-        <RelatedSessionList items={relatedSessions} />
+        {backToSearch ? (
+          <Link className="govuk-back-link app-no-print" to={backToSearch}>
+            Back to search results
+          </Link>
+        ) : null}
+        <EntryArticle
+          entry={entry}
+          dates={
+            <p className="govuk-body-s govuk-!-margin-bottom-4" data-testid="publication-dates">
+              Published <time dateTime={firstPublishedAt}>{firstPublished}</time>
+              {lastUpdated ? (
+                <>
+                  , last updated <time dateTime={lastUpdatedAt}>{lastUpdated}</time>
+                </>
+              ) : null}
+            </p>
+          }
+          tools={<CopyLink url={url} />}
+        />
+        <p className="govuk-body app-print-only">This page: {url}</p>
+        <div className="app-no-print">
+          <RelatedPracticeList items={relatedPractice} />
+          <RelatedSessionList items={relatedSessions} />
+        </div>
       </div>
     </div>
   );

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { SuccessBanner } from "~/components/admin/success-banner";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { QueueFilters } from "~/components/review/queue-filters";
 import { QueueTable } from "~/components/review/queue-table";
@@ -38,9 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listRegions(db),
     listTags(db, { activeOnly: true }),
   ]);
-  // The entry just taken may no longer match the filters (say, "not assigned to anyone").
-  const claimedParam = search.get("claimed");
-  const claimed = claimedParam && /^\d{1,9}$/.test(claimedParam) ? await getReviewEntry(db, Number(claimedParam)) : undefined;
   return {
     rows: queue.entries.map((e) => ({
       id: e.id,
@@ -66,7 +62,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       regions: regions.map((r) => ({ value: r, label: r })),
       tags: tags.map((t) => ({ value: String(t.id), label: t.label })),
     },
-    claimed: claimed ? claimed.underReview?.title || "Untitled entry" : null,
   };
 }
 
@@ -74,7 +69,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "reviewer");
   const values = formToObject(await readForm(request));
-  const back = queueSearch(queueFiltersFrom(new URL(request.url).searchParams));
   const entryId = typeof values.entryId === "string" && /^\d{1,9}$/.test(values.entryId) ? Number(values.entryId) : null;
   if (values.intent !== "claim" || entryId === null) {
     return data({ errors: { form: "This form could not be read. Reload the page and try again." } }, { status: 400 });
@@ -87,18 +81,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (outcome.status === 409) return data({ errors: { form: outcome.message } }, { status: 409 });
     throw new Response(outcome.message, { status: outcome.status });
   }
-  return redirect(`/review${back ? `${back}&` : "?"}claimed=${entryId}`);
+  // Whoever takes an entry means to review it: open it.
+  return redirect(`/review/${entryId}?done=claim`);
 }
 
 export default function ReviewQueue() {
-  const { rows, counts, filtered, selected, choices, claimed } = useLoaderData<typeof loader>();
+  const { rows, counts, filtered, selected, choices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const total = counts.in_review + counts.changes_requested;
   return (
     <>
       <ErrorSummary errors={actionData?.errors ?? {}} />
-      {claimed && !actionData ? <SuccessBanner>{`You have taken ${claimed}.`}</SuccessBanner> : null}
       <h1 className="govuk-heading-xl">Review queue</h1>
       <h2 className="govuk-heading-m">Waiting on the practice team</h2>
       <ul className="govuk-list" data-testid="queue-counts">

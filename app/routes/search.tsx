@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { Pagination } from "~/components/pagination";
 import { FacetFilters } from "~/components/search/facet-filters";
+import { SearchFilters } from "~/components/search/search-filters";
 import { NoResults, ResultList } from "~/components/search/result-list";
 import { useLiveSearch } from "~/components/search/use-live-search";
 import { getDb } from "~/db.server";
@@ -93,18 +94,20 @@ export default function Search() {
 
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">Filter results</h2>
-            {view.filtersApplied > 0 ? (
-              <p className="govuk-body">
-                <Link className="govuk-link" to={urlWith({ types: [], tags: [], organisations: [], regions: [], evidence: [] })}>
-                  Clear filters<span className="govuk-visually-hidden"> ({view.filtersApplied} applied)</span>
-                </Link>
-              </p>
-            ) : null}
-            <FacetFilters facets={view.facets} onChange={live.onFilterChange} />
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              Apply filters
-            </button>
+            <SearchFilters applied={view.filtersApplied}>
+              <h2 className="govuk-heading-m">Filter results</h2>
+              {view.filtersApplied > 0 ? (
+                <p className="govuk-body">
+                  <Link className="govuk-link" to={urlWith({ types: [], tags: [], organisations: [], regions: [], evidence: [] })}>
+                    Clear filters<span className="govuk-visually-hidden"> ({view.filtersApplied} applied)</span>
+                  </Link>
+                </p>
+              ) : null}
+              <FacetFilters facets={view.facets} onChange={live.onFilterChange} />
+              <button type="submit" className="govuk-button govuk-button--secondary">
+                Apply filters
+              </button>
+            </SearchFilters>
           </div>
 
           <div className="govuk-grid-column-two-thirds" id="search-results" aria-busy={live.loading}>

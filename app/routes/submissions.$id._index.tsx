@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { SuccessBanner } from "~/components/admin/success-banner";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { TextArea } from "~/components/form/fields";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { useSchemaForm } from "~/components/form/use-schema-form";
@@ -18,6 +19,7 @@ import { formatUkDateTime } from "~/lib/uk-time";
 import { parseWith, type FieldErrors } from "~/lib/validation";
 import { availableActions, canEdit, entryState, reviewIsOpen, type Actor } from "~/lib/workflow";
 import { addComment, applyTransition, type ActingUser } from "~/models/entry-workflow.server";
+import { isUnsubmittedDraft } from "~/models/draft-deletion.server";
 import { listComments, listTimeline } from "~/models/review.server";
 import { leadActionSchema, leadCommentSchema } from "~/schemas/lead-actions";
 import { WarningText } from "~/components/warning-text";
@@ -58,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateVersion: entry.stateVersion,
     organisationName: entry.organisationName,
     editable: canEdit(entry.status, LEAD),
+    deletable: isUnsubmittedDraft(entry),
     actions: availableActions(entryState(entry.status, entry.publishedRevisionId), LEAD),
     lastSaved: `${formatUkDateTime(entry.revision.updatedAt)} by ${entry.revision.updatedByName}`,
     submittedAt: entry.submittedAt ? formatUkDateTime(entry.submittedAt) : null,
@@ -145,40 +148,30 @@ export default function EntryOverview() {
           </div>
         ) : null}
         {e.decision ? (
-          <div className="govuk-notification-banner" role="region" aria-labelledby="decision-title" data-testid="reviewer-decision">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="decision-title">
-                Important
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">
-                {e.decision.heading} on {e.decision.when}
+          <NotificationBanner id="decision" heading={`${e.decision.heading} on ${e.decision.when}`} testId="reviewer-decision">
+            {e.decision.message ? <p className="govuk-body app-prewrap">{e.decision.message}</p> : null}
+            {e.status === "changes_requested" ? (
+              <p className="govuk-body">
+                Make the changes, then submit the entry again.
+                {e.commentCount ? (
+                  <>
+                    {" "}
+                    <a className="govuk-notification-banner__link" href="#comments-heading">
+                      See the comments on each section
+                    </a>
+                    .
+                  </>
+                ) : null}
               </p>
-              {e.decision.message ? <p className="govuk-body app-prewrap">{e.decision.message}</p> : null}
-              {e.status === "changes_requested" ? (
-                <p className="govuk-body">
-                  Make the changes, then submit the entry again.
-                  {e.commentCount ? (
-                    <>
-                      {" "}
-                      <a className="govuk-notification-banner__link" href="#comments-heading">
-                        See the comments on each section
-                      </a>
-                      .
-                    </>
-                  ) : null}
-                </p>
-              ) : null}
-              {e.status === "rejected" ? (
-                <p className="govuk-body">
-                  {e.actions.includes("start_update")
-                    ? "This update cannot be submitted again. The published version stays live, and you can start a new update from it."
-                    : "This entry cannot be submitted again."}
-                </p>
-              ) : null}
-            </div>
-          </div>
+            ) : null}
+            {e.status === "rejected" ? (
+              <p className="govuk-body">
+                {e.actions.includes("start_update")
+                  ? "This update cannot be submitted again. The published version stays live, and you can start a new update from it."
+                  : "This entry cannot be submitted again."}
+              </p>
+            ) : null}
+          </NotificationBanner>
         ) : null}
 
         <span className="govuk-caption-l">{e.organisationName}</span>
@@ -236,6 +229,13 @@ export default function EntryOverview() {
             All your organisation&apos;s entries
           </Link>
         </div>
+        {e.deletable ? (
+          <p className="govuk-body govuk-!-margin-bottom-8">
+            <Link className="govuk-link" to={`/submissions/${e.id}/delete`}>
+              Delete this draft
+            </Link>
+          </p>
+        ) : null}
 
         {e.actions.includes("start_update") ? (
           <section aria-labelledby="update-heading" className="govuk-!-margin-bottom-8">

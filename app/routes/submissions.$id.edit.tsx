@@ -10,6 +10,7 @@ import { readForm } from "~/lib/form-data.server";
 import { formatUkDateTime } from "~/lib/uk-time";
 import { canEdit } from "~/lib/workflow";
 import { listTags } from "~/models/tag.server";
+import { revisionFeedback } from "~/presenters/revision-feedback.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ? `Edit: ${data.title}` : "Edit entry"} - Neighbourhood policing practice bank` },
@@ -18,7 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { entry } = await requireOwnEntry(request, params);
   if (!canEdit(entry.status, { role: "force_lead", ownsEntry: true })) throw redirect(`/submissions/${entry.id}`);
-  const tags = await listTags(getDb(), { activeOnly: true });
+  const db = getDb();
+  const [tags, feedback] = await Promise.all([
+    listTags(db, { activeOnly: true }),
+    entry.status === "changes_requested" ? revisionFeedback(db, entry.id) : null,
+  ]);
   return {
     entryId: entry.id,
     title: entry.revision.title,
@@ -28,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     progress: groupProgress(draftFromStored(entry.revision)),
     lastSaved: { at: formatUkDateTime(entry.revision.updatedAt), by: entry.revision.updatedByName },
     tags: tags.map((t) => ({ value: String(t.id), label: t.label })),
+    feedback,
     justSaved: new URL(request.url).searchParams.get("saved") === "1",
   };
 }
@@ -47,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "conflict":
       return data(
         {
-          errors: { form: `${outcome.conflict.savedBy} saved a newer version at ${outcome.conflict.savedAt}. Your changes have not been saved yet.` },
+          errors: {
+            form: `${outcome.conflict.byYou ? "You" : outcome.conflict.savedBy} saved a newer version at ${outcome.conflict.savedAt}${outcome.conflict.byYou ? ", in another tab or window" : ""}. Your changes have not been saved yet.`,
+          },
           values: outcome.values,
           conflict: outcome.conflict,
         },
@@ -75,6 +83,7 @@ export default function EditEntry() {
       justSaved={loaderData.justSaved && !actionData}
       serverErrors={actionData?.errors}
       serverConflict={actionData?.conflict ?? null}
+      feedback={loaderData.feedback}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { EntryArticle } from "~/components/practice/entry-article";
 import { getDb } from "~/db.server";
 import { requireOwnEntry } from "~/lib/entry-access.server";
@@ -23,27 +24,19 @@ export default function PreviewEntry() {
   const { entryId, editable, entry } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="govuk-notification-banner" role="region" aria-labelledby="preview-banner-title">
-        <div className="govuk-notification-banner__header">
-          <h2 className="govuk-notification-banner__title" id="preview-banner-title">
-            Preview
-          </h2>
-        </div>
-        <div className="govuk-notification-banner__content">
-          <p className="govuk-notification-banner__heading">This is how the entry will look to the public once it is published.</p>
-          <p className="govuk-body">
-            {editable ? (
-              <Link className="govuk-notification-banner__link" to={`/submissions/${entryId}/edit`}>
-                Go back to editing
-              </Link>
-            ) : (
-              <Link className="govuk-notification-banner__link" to={`/submissions/${entryId}`}>
-                Back to the entry
-              </Link>
-            )}
-          </p>
-        </div>
-      </div>
+      <NotificationBanner id="preview-banner" title="Preview" heading="This is how the entry will look to the public once it is published.">
+        <p className="govuk-body">
+        {editable ? (
+          <Link className="govuk-notification-banner__link" to={`/submissions/${entryId}/edit`}>
+            Go back to editing
+          </Link>
+        ) : (
+          <Link className="govuk-notification-banner__link" to={`/submissions/${entryId}`}>
+            Back to the entry
+          </Link>
+        )}
+        </p>
+      </NotificationBanner>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <EntryArticle entry={entry} />

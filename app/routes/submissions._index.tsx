@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SuccessBanner } from "~/components/admin/success-banner";
 import { StatusTag } from "~/components/practice/status-tag";
 import { getDb } from "~/db.server";
 import { requireRole } from "~/lib/auth.server";
@@ -13,14 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listEntriesForOrganisation(getDb(), user.organisationId!);
   return {
     organisationName: user.organisationName,
+    deleted: new URL(request.url).searchParams.get("deleted") === "1",
     entries: entries.map((e) => ({ ...e, updated: formatUkDateTime(e.updated_at) })),
   };
 }
 
 export default function Submissions() {
-  const { organisationName, entries } = useLoaderData<typeof loader>();
+  const { organisationName, entries, deleted } = useLoaderData<typeof loader>();
   return (
     <>
+      {deleted ? <SuccessBanner>The draft has been deleted.</SuccessBanner> : null}
       <span className="govuk-caption-l">{organisationName}</span>
       <h1 className="govuk-heading-xl">Your organisation&apos;s entries</h1>
       <p className="govuk-body">
@@ -56,7 +59,7 @@ export default function Submissions() {
                   </td>
                   <td className="govuk-table__cell">
                     {e.updated}
-                    {e.updated_by_name ? ` by ${e.updated_by_name}` : ""}
+                    {e.changed_by_name ? ` by ${e.changed_by_name}` : ""}
                   </td>
                 </tr>
               ))}

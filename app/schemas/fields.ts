@@ -28,7 +28,18 @@ export const idList = checkboxGroup(z.string().regex(/^\d{1,9}$/, "Choose from t
   [...new Set(ids.map(Number))],
 );
 
-/** An absolute http(s) address, or nothing. */
+/**
+ * A public https address, or nothing: what the hints promise ("starting
+ * https://"). Visitors follow these links, so plain http, a bare IP address
+ * and localhost are refused.
+ */
+export function isPublicHttpsAddress(v: string) {
+  if (!/^https:\/\/[^\s/$.?#].[^\s]*$/i.test(v) || !URL.canParse(v)) return false;
+  const host = new URL(v).hostname.toLowerCase();
+  const ipLiteral = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[");
+  return host.includes(".") && !ipLiteral && !host.endsWith(".localhost") && !host.endsWith(".local");
+}
+
 export const optionalWebAddress = (label: string) =>
   z
     .string()
@@ -36,7 +47,7 @@ export const optionalWebAddress = (label: string) =>
     .max(2000, `${label} must be 2,000 characters or fewer`)
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), {
+    .refine((v) => v === null || isPublicHttpsAddress(v), {
       message: `Enter ${label.toLowerCase()} in the correct format, like https://www.example.org/page`,
     });
 

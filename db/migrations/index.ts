@@ -3,6 +3,7 @@ import * as initialModel from "./2026-11-25-001-initial-model";
 import * as searchIndex from "./2026-11-25-002-search-index";
 import * as accounts from "./2026-12-01-003-accounts";
 import * as topicThesaurus from "./2026-12-01-004-topic-thesaurus";
+import * as dailyUse from "./2026-12-01-006-daily-use";
 
 // Imported explicitly rather than read from disk: Node 20 cannot load .ts
 // migration files at run time, and a bundled server has no migrations folder.
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25-002-search-index": searchIndex,
   "2026-12-01-003-accounts": accounts,
   "2026-12-01-004-topic-thesaurus": topicThesaurus,
+  "2026-12-01-006-daily-use": dailyUse,
 };

@@ -336,3 +336,31 @@ test.describe("entry form accessibility", () => {
     await expectNoA11yViolations(page);
   });
 });
+
+test("the cost band, required on submit, comes before the optional words about cost and is not called optional", async ({ page }) => {
+  await signIn(page, DEMO.sussexLead);
+  await startEntry(page);
+  const band = page.getByRole("group", { name: "Cost band" });
+  const details = editor(page, "More about the cost (optional)");
+  await expect(band).toBeVisible();
+  expect((await band.boundingBox())!.y).toBeLessThan((await details.boundingBox())!.y);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("link", { name: "Select the cost band" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /cost \(optional\)/i })).toHaveCount(0);
+});
+
+test("a save from the same person's other tab is named as theirs, not someone else's", async ({ page, context, consoleErrors }) => {
+  await signIn(page, DEMO.sussexLead);
+  const id = await startEntry(page);
+  // The refused save is a 409, which Chromium logs.
+  consoleErrors.allowHttpStatus(409, `/submissions/${id}/autosave`);
+  const other = await context.newPage();
+  await open(other, `/submissions/${id}/edit`);
+  await waitForEditors(other);
+  await titleField(other).pressSequentially(`Second tab ${id}`);
+  await waitForSaved(other);
+  await summaryField(page).pressSequentially("Typed in the first tab.");
+  await expect(page.getByRole("heading", { name: "You changed this entry in another tab or window" })).toBeVisible({ timeout: SAVE_TIMEOUT });
+  await expect(page.getByRole("alert").filter({ hasText: "in another tab or window" })).toContainText(/You saved a newer version at .+, in another tab or window\./);
+  await other.close();
+});

@@ -131,6 +131,8 @@ test("search works without JavaScript: filters, sorting and pages are plain link
   try {
     await page.goto("/search?q=winchester");
     await expect(results(page)).toHaveCount(2);
+    // Without JavaScript nothing opens the filters for a wide screen: the browser's own disclosure does.
+    await page.getByText("Show filters", { exact: true }).click();
     await page.getByRole("group", { name: "Evidence" }).getByLabel(/^Worked/).check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/evidence=worked/);

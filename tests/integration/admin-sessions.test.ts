@@ -89,7 +89,8 @@ describe("Week of Action session listings", () => {
     expect(inputValue(html, "recordingUrl")).toBe("javascript:alert(document.cookie)");
     expect(await db.selectFrom("event_sessions").selectAll().where("id", "=", plain.id).executeTakeFirstOrThrow()).toEqual(before);
 
-    for (const bad of ["ftp://example.org/file", "data:text/html,hi", "www.example.org", "https://"]) {
+    // The hint says "starting https://": plain http, IP addresses and local names are refused too.
+    for (const bad of ["ftp://example.org/file", "data:text/html,hi", "www.example.org", "https://", "http://example.org/recording", "http://127.0.0.1/x", "https://127.0.0.1/x", "https://localhost/x", "https://[::1]/x"]) {
       const again = await admin.post(`/admin/sessions/${plain.id}`, { title: before.title, recordingUrl: bad });
       expect(again.status, bad).toBe(400);
     }

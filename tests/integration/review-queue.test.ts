@@ -4,7 +4,7 @@ import { formToObject } from "../../app/lib/form-values";
 import { applyTransition } from "../../app/models/entry-workflow.server";
 import { createDraftEntry, submitForReview } from "../../app/models/practice.server";
 import { ENTRY_ARRAY_FIELDS, entrySubmitSchema } from "../../app/schemas/practice-entry";
-import { Client } from "../support/client";
+import { Client, pageText } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { completeEntryForm } from "../support/entries";
 import { startServer, type RunningServer } from "../support/server";
@@ -166,9 +166,10 @@ describe("the review queue", () => {
     expect(before).toContain('<span class="govuk-visually-hidden"> for Fourth: Sussex knife crime</span>');
     const res = await ann.post("/review?index&state=in_review", { intent: "claim", entryId: String(ids.fourth) });
     expect(res.status).toBe(302);
-    expect(res.headers.get("location")).toBe(`/review?state=in_review&claimed=${ids.fourth}`);
+    // Taking an entry opens it.
+    expect(res.headers.get("location")).toBe(`/review/${ids.fourth}?done=claim`);
     expect(await assignee(ids.fourth)).toBe(annId);
-    expect(await queue(ann, `?state=in_review&claimed=${ids.fourth}`)).toContain("You have taken Fourth: Sussex knife crime.");
+    expect(await pageText(await ann.get(`/review/${ids.fourth}?done=claim`))).toContain("You have taken this entry.");
 
     const late = await bob.post("/review?index", { intent: "claim", entryId: String(ids.fourth) });
     expect(late.status).toBe(409);

@@ -81,7 +81,7 @@ describe("a lead's entry", () => {
     const stale = await colleague.post(`/submissions/${id}/autosave`, { version: "1", richTextFormat: "json", title: "Draft B" });
     expect(stale.status).toBe(409);
     const body = await stale.json();
-    expect(body.conflict).toMatchObject({ version: 2, savedBy: "lead" });
+    expect(body.conflict).toMatchObject({ version: 2, savedBy: "lead", byYou: false });
     expect(body.conflict.differences).toEqual([{ field: "title", label: "Title", theirs: "Draft A", yours: "Draft B" }]);
     // Without JavaScript the same conflict keeps the person's text on the page.
     const page = await colleague.post(`/submissions/${id}/edit`, { intent: "save", version: "1", title: "Draft B" });
@@ -90,6 +90,14 @@ describe("a lead's entry", () => {
     expect(html).toContain("Someone else changed this entry");
     expect(html).toContain('value="Draft B"');
     expect((await revision(id)).title).toBe("Draft A");
+
+    // The same person in a second tab is told it was them.
+    const ownTab = await lead.post(`/submissions/${id}/edit`, { intent: "save", version: "1", title: "Draft C" });
+    expect(ownTab.status).toBe(409);
+    const own = await ownTab.text();
+    expect(own).toContain("You changed this entry in another tab or window");
+    expect(own).toMatch(/You saved a newer version at [^<]+, in another tab or window\./);
+    expect(own).not.toContain("Someone else changed this entry");
   });
 
   it("takes exactly one of two saves sent at the same instant", async () => {

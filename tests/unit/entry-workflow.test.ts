@@ -183,12 +183,25 @@ describe("review workflow", () => {
     const leadNotes = await db.selectFrom("notifications").select("kind").where("user_id", "=", lead.id).orderBy("id").execute();
     expect(leadNotes.map((n) => n.kind)).toEqual(["submitted", "changes_requested", "submitted", "published"]);
     const reviewerNotes = await db.selectFrom("notifications").select("kind").where("user_id", "=", reviewer2.id).execute();
-    expect(reviewerNotes.map((n) => n.kind)).toEqual(["new_submission", "new_submission"]);
+    // Nobody had taken it, so every reviewer hears it came back, as a resubmission.
+    expect(reviewerNotes.map((n) => n.kind)).toEqual(["new_submission", "resubmission"]);
     const outbox = await db.selectFrom("email_outbox").innerJoin("notifications", "notifications.id", "email_outbox.notification_id").select(["email_outbox.to_address", "notifications.kind"]).execute();
     const notificationCount = (await db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
     expect(outbox).toHaveLength(Number(notificationCount));
     expect(outbox).toContainEqual({ to_address: "lead@sussex.test", kind: "published" });
     expect(await db.selectFrom("notifications").select("id").where("user_id", "=", otherLead.id).execute()).toEqual([]);
+  });
+
+  it("tells only the reviewer who took an entry that it was resubmitted", async () => {
+    const id = await submittedEntry();
+    expect(await claimEntry(db, id, reviewer)).toMatchObject({ ok: true });
+    await act(id, reviewer, "request_changes", { reason: "Add the baseline figures" });
+    const working = (await getEntryForOrganisation(db, id, lead.organisationId))!;
+    const since = Number((await db.selectFrom("notifications").select((eb) => eb.fn.max("id").as("m")).executeTakeFirstOrThrow()).m);
+    await submitForReview(db, { entryId: id, organisationId: lead.organisationId, userId: lead.id, baseVersion: working.revision.version, draft: draft(completeEntryForm(tagId)) });
+    const notes = await db.selectFrom("notifications").select(["user_id", "kind", "title"]).where("id", ">", since).where("url", "=", `/review/${id}`).execute();
+    expect(notes.map((n) => [n.user_id, n.kind])).toEqual([[reviewer.id, "resubmission"]]);
+    expect(notes[0].title).toMatch(/^Resubmitted: "/);
   });
 
   it("writes the event, its notifications and its emails together or not at all", async () => {

@@ -142,6 +142,19 @@ describe("empty input", () => {
   });
 });
 
+describe("trailing empty paragraphs", () => {
+  it("are dropped, so the last Enter is neither saved nor published", () => {
+    const result = expectOk(validateRichText(doc(p(text("Patrols began in March.")), p(), p(text("  ")))));
+    expect(renderRichTextHtml(result.doc)).toBe("<p>Patrols began in March.</p>");
+    expect(result).toMatchObject({ text: "Patrols began in March.", words: 4 });
+  });
+
+  it("are kept between paragraphs", () => {
+    const result = expectOk(validateRichText(doc(p(text("One.")), p(), p(text("Two.")))));
+    expect(renderRichTextHtml(result.doc)).toBe("<p>One.</p><p></p><p>Two.</p>");
+  });
+});
+
 describe("input that is not a document", () => {
   it.each([
     ["truncated JSON", '{"type":"doc","content":['],

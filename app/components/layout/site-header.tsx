@@ -11,13 +11,18 @@ interface HeaderUser {
 
 const ROLE_LINKS: Record<Role, { to: string; label: string }[]> = {
   force_lead: [{ to: "/submissions", label: "Your organisation's entries" }],
-  reviewer: [{ to: "/review", label: "Review queue" }],
-  admin: [{ to: "/admin", label: "Administration" }],
+  reviewer: [
+    { to: "/review", label: "Review queue" },
+    { to: "/review/entries", label: "All entries" },
+  ],
+  admin: [
+    { to: "/admin", label: "Administration" },
+    { to: "/review/entries", label: "All entries" },
+  ],
 };
 
 export function SiteHeader({ user, unreadCount = 0 }: { user: HeaderUser | null; unreadCount?: number }) {
   const { pathname } = useLocation();
-  const isCurrent = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
   const links = [
     { to: "/search", label: "Search practice" },
     { to: "/week-of-action", label: "Week of Action 2026" },
@@ -26,6 +31,10 @@ export function SiteHeader({ user, unreadCount = 0 }: { user: HeaderUser | null;
     ...(user ? [{ to: "/notifications", label: unreadCount > 0 ? `Notifications (${unreadCount} unread)` : "Notifications" }] : []),
     ...(user ? [{ to: "/account", label: "Your account" }] : []),
   ];
+  // The most specific link is the current one: /review/entries is "All entries", not "Review queue".
+  const matching = links.filter((l) => pathname === l.to || pathname.startsWith(`${l.to}/`));
+  const current = matching.sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const isCurrent = (to: string) => to === current;
   return (
     <>
       <header className="app-header">

@@ -17,13 +17,14 @@ export function ConflictPanel({
     <div className="govuk-notification-banner app-conflict" role="alert" aria-labelledby="conflict-title" tabIndex={-1} id="conflict">
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="conflict-title">
-          Someone else changed this entry
+          {conflict.byYou ? "You changed this entry in another tab or window" : "Someone else changed this entry"}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
-          {conflict.savedBy} saved a newer version at {conflict.savedAt}. Your changes are still on this page and have
-          not been saved.
+          {conflict.byYou ? "You" : conflict.savedBy} saved a newer version at {conflict.savedAt}
+          {conflict.byYou ? ", in another tab or window" : ""}. Your changes on this page are still here and have not been
+          saved.
         </p>
         {conflict.differences.length ? (
           <details className="govuk-details" open>

@@ -1,14 +1,18 @@
-import { TagList } from "~/components/week/session-parts";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { EntryPresentation } from "~/lib/entry-presentation.server";
 
 /** A practice entry laid out as on its public page. */
-export function EntryArticle({ entry, headingLevel = 1 }: { entry: EntryPresentation; headingLevel?: 1 | 2 }) {
+/** `dates` (publication) and `tools` (copy link) sit under the title. Topics link to their search. */
+export function EntryArticle({ entry, headingLevel = 1, dates, tools }: { entry: EntryPresentation; headingLevel?: 1 | 2; dates?: ReactNode; tools?: ReactNode }) {
   const Title = headingLevel === 1 ? "h1" : "h2";
   const Section = headingLevel === 1 ? "h2" : "h3";
   return (
     <article className="app-entry">
       <span className="govuk-caption-l">{entry.organisationName}</span>
-      <Title className="govuk-heading-xl">{entry.title || "Untitled entry"}</Title>
+      <Title className="govuk-heading-xl govuk-!-margin-bottom-4">{entry.title || "Untitled entry"}</Title>
+      {dates}
+      {tools}
       {entry.evidenceLabel ? (
         <p className="govuk-body">
           Evidence: <strong className="govuk-tag">{entry.evidenceLabel}</strong>
@@ -23,13 +27,35 @@ export function EntryArticle({ entry, headingLevel = 1 }: { entry: EntryPresenta
           ))}
         </div>
       ) : null}
-      <TagList tags={entry.tags} />
+      {entry.tags.length ? (
+        <p className="govuk-body" data-testid="entry-topics">
+          Topics:{" "}
+          {entry.tags.map((t, i) => (
+            <span key={t.slug}>
+              {i > 0 ? ", " : null}
+              <Link className="govuk-link" to={`/search?tag=${encodeURIComponent(t.slug)}`}>
+                {t.label}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       {entry.facts.length ? (
         <dl className="govuk-summary-list govuk-!-margin-top-6">
           {entry.facts.map((f) => (
             <div key={f.label} className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{f.label}</dt>
-              <dd className="govuk-summary-list__value">{f.value}</dd>
+              <dd className="govuk-summary-list__value">
+                {f.value}
+                {f.email ? (
+                  <>
+                    {f.value ? ", " : null}
+                    <a className="govuk-link" href={`mailto:${f.email}`}>
+                      {f.email}
+                    </a>
+                  </>
+                ) : null}
+              </dd>
             </div>
           ))}
         </dl>

@@ -2,6 +2,7 @@ import { Form, Link, useNavigate, useNavigation, useSubmit } from "@remix-run/re
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 import { ErrorSummary } from "~/components/form/error-summary";
+import { NotificationBanner } from "~/components/govuk/notification-banner";
 import { Checkboxes, Radios, SingleCheckbox, TextInput } from "~/components/form/fields";
 import { formDataResolver } from "~/components/form/form-data-resolver";
 import { MonthYearInput } from "~/components/form/month-year-input";
@@ -17,6 +18,7 @@ import {
 import type { FieldErrors } from "~/lib/validation";
 import { ENTRY_ARRAY_FIELDS, ENTRY_FIELD_ORDER, entryDraftSchema, entrySubmitSchema } from "~/schemas/practice-entry";
 import { ConflictPanel } from "./conflict-panel";
+import { FeedbackBanner, SectionComments, type RevisionFeedback } from "./section-comments";
 import { describeStatus, useAutosave } from "./use-autosave";
 
 interface Props {
@@ -30,7 +32,12 @@ interface Props {
   justSaved: boolean;
   serverErrors?: FieldErrors;
   serverConflict: ConflictView | null;
+  /** The practice team's request for changes, while the lead revises. */
+  feedback?: RevisionFeedback | null;
 }
+
+/** The optional words about cost, apart from the required cost band. */
+export const COST_DETAILS_LABEL = "More about the cost (optional)";
 
 const SECTION_GROUPS: Record<"what-you-did" | "what-happened", RichTextSectionKey[]> = {
   "what-you-did": ["problem", "aim", "response", "implementation"],
@@ -156,17 +163,9 @@ export function EntryForm(props: Props) {
           />
         ) : null}
         {props.justSaved && !conflict ? (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="status" aria-labelledby="saved-title">
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="saved-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">Your draft has been saved.</p>
-            </div>
-          </div>
+          <NotificationBanner id="saved" title="Success" heading="Your draft has been saved." success role="status" />
         ) : null}
+        {props.feedback ? <FeedbackBanner feedback={props.feedback} /> : null}
         <span className="govuk-caption-l">{props.organisationName}</span>
         <h1 className="govuk-heading-xl">Write up an initiative</h1>
 
@@ -199,14 +198,16 @@ export function EntryForm(props: Props) {
           onChange={onChange}
           aria-label="Practice entry"
         >
-          <input type="hidden" name="version" value={conflict && !jsReady ? conflict.version : baseVersion} readOnly />
-          <input type="hidden" name="richTextFormat" value={jsReady ? "json" : "text"} readOnly />
+          <input type="hidden" name="version" value={conflict && !jsReady ? conflict.version : baseVersion} />
+          <input type="hidden" name="richTextFormat" value={jsReady ? "json" : "text"} />
 
           <section className="app-entry-form__group" aria-labelledby="group-about">
             <h2 className="govuk-heading-l" id="group-about" tabIndex={-1}>
               1. About the initiative
             </h2>
+            <SectionComments id="title" label="Title" comments={props.feedback?.bySection.title} />
             <TextInput name="title" label="Title" labelClass="govuk-label govuk-label--s" hint="A short name others will recognise, for example 'Operation Concur: cutting youth anti-social behaviour in Basingstoke'" defaultValue={str("title")} error={errors.title} maxLength={150} />
+            <SectionComments id="summary" label="Summary" comments={props.feedback?.bySection.summary} />
             <WordCountedTextArea name="summary" label="Summary" hint="One paragraph: the problem, what you did and what happened." defaultValue={str("summary")} error={errors.summary} maxWords={SUMMARY_WORD_LIMIT} />
             <TextInput name="unit" label="Unit or neighbourhood" labelClass="govuk-label govuk-label--s" hint="For example, Brighton city centre neighbourhood team" defaultValue={str("unit")} error={errors.unit} maxLength={150} />
             <TextInput name="contactName" label="Contact name" labelClass="govuk-label govuk-label--s" defaultValue={str("contactName")} error={errors.contactName} autoComplete="off" maxLength={100} />
@@ -238,17 +239,19 @@ export function EntryForm(props: Props) {
                 const section = RICH_TEXT_SECTIONS.find((s) => s.key === key)!;
                 return (
                   <div key={key}>
+                    {/* The band is required and the words about it are not, so the band comes first, under its own label. */}
+                    {key === "cost" ? (
+                      <Radios name="costBand" label="Cost band" hint="Roughly what it cost beyond normal staff time. Choose 'Not known' if you cannot say." options={[...COST_BANDS]} defaultValue={str("costBand")} error={errors.costBand} small />
+                    ) : null}
+                    <SectionComments id={key} label={section.label} comments={props.feedback?.bySection[key]} />
                     <RichTextEditor
                       name={key}
-                      label={section.required ? section.label : `${section.label} (optional)`}
+                      label={key === "cost" ? COST_DETAILS_LABEL : section.required ? section.label : `${section.label} (optional)`}
                       hint={section.hint}
                       error={errors[key]}
                       defaultValue={defaults.docs[key]}
                       onChange={onChange}
                     />
-                    {key === "cost" ? (
-                      <Radios name="costBand" label="Cost band" hint="Roughly what it cost beyond normal staff time." options={[...COST_BANDS]} defaultValue={str("costBand")} error={errors.costBand} small />
-                    ) : null}
                   </div>
                 );
               })}

@@ -7,7 +7,7 @@ export interface ReviewPart {
   content:
     | { kind: "text"; text: string }
     | { kind: "html"; html: string }
-    | { kind: "facts"; facts: { label: string; value: string }[] }
+    | { kind: "facts"; facts: { label: string; value: string; email?: string }[] }
     | { kind: "tags"; tags: string[] }
     | { kind: "empty" };
   sinceLast: ChangeView | null;
@@ -27,7 +27,7 @@ function PartContent({ content }: { content: ReviewPart["content"] }) {
           {content.facts.map((f) => (
             <div key={f.label} className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{f.label}</dt>
-              <dd className="govuk-summary-list__value">{f.value}</dd>
+              <dd className="govuk-summary-list__value">{[f.value, f.email].filter(Boolean).join(", ")}</dd>
             </div>
           ))}
         </dl>

@@ -1,14 +1,17 @@
-import { Link } from "@remix-run/react";
+import { Link, useLocation } from "@remix-run/react";
 import type { ResultView } from "~/lib/search-presentation.server";
 
 export function ResultList({ results }: { results: ResultView[] }) {
+  // The case study offers "Back to search results" to this very search.
+  const { pathname, search } = useLocation();
+  const fromSearch = `${pathname}${search}`;
   return (
     <ol className="app-search-results" data-testid="search-results">
       {results.map((r) => (
         <li key={`${r.type}:${r.url}`} className="app-search-result">
           <p className="govuk-caption-m app-search-result__type">{r.typeLabel}</p>
           <h3 className="govuk-heading-s govuk-!-margin-bottom-2">
-            <Link className="govuk-link" to={r.url}>
+            <Link className="govuk-link" to={r.url} state={{ fromSearch }}>
               {r.title}
             </Link>
           </h3>

@@ -1,4 +1,5 @@
 import { useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import { KEEP_FOCUS } from "~/components/layout/page-change-focus";
 import { useCallback, useEffect, useRef, type ChangeEvent, type FormEvent, type RefObject } from "react";
 
 // With JavaScript, the search form updates the results as people type or tick
@@ -29,7 +30,7 @@ export function useLiveSearch(formRef: RefObject<HTMLFormElement>, queryRef: Ref
   const go = useCallback(
     (replace: boolean) => {
       clearTimeout(timer.current);
-      if (formRef.current) navigate(searchUrlFromForm(formRef.current), { replace, preventScrollReset: true });
+      if (formRef.current) navigate(searchUrlFromForm(formRef.current), { replace, preventScrollReset: true, state: KEEP_FOCUS });
     },
     [formRef, navigate],
   );

@@ -77,6 +77,8 @@ export function validateRichText(input: unknown, opts: RichTextLimits = {}): Ric
     // something to explain to an author.
     return refused(error instanceof Refusal ? error.message : RICH_TEXT_MESSAGES.unreadable);
   }
+  // The editor leaves an empty paragraph after the last Enter; it is not part of the text.
+  while (clean.content?.length && isEmptyParagraph(clean.content[clean.content.length - 1])) clean.content.pop();
   if (!clean.content || clean.content.length === 0) return emptyResult();
 
   let node: ProseMirrorNode;
@@ -99,6 +101,10 @@ let cachedSchema: Schema | undefined;
 function richTextSchema(): Schema {
   cachedSchema ??= getSchema(richTextExtensions);
   return cachedSchema;
+}
+
+function isEmptyParagraph(node: RichTextNode) {
+  return node.type === "paragraph" && !(node.content ?? []).some((child) => child.type !== "hardBreak" && (child.type !== "text" || (child.text ?? "").trim() !== ""));
 }
 
 class Refusal extends Error {}

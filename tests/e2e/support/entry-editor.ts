@@ -18,7 +18,7 @@ export const RICH_TEXT_LABELS = [
   "Putting it into practice",
   "Results",
   "Why it works, and where it might not (optional)",
-  "Cost (optional)",
+  "More about the cost (optional)",
   "What you learned",
 ];
 
