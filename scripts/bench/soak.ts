@@ -218,7 +218,7 @@ interface ConfigResult {
   processes: number;
   readOnly: Phase;
   mixed: Phase;
-  rss: { start: number; afterReadOnly: number; end: number; max: number };
+  rss: { start: number; afterReadOnly: number; end: number; max: number; byMinute: number[] };
   busy: Record<string, number>;
   serverErrors: number;
 }
@@ -236,8 +236,13 @@ async function runConfig(processes: number, o: ReturnType<typeof options>): Prom
       for (const email of REVIEWERS) actors.push({ kind: "reviewer", client: await signedIn(server.url, email), busy: false, saves: 0 });
       const soak = new Soak(server, slugs, actors, tagId);
       await soak.run(5, false); // warm-up: caches, JIT
-      const rss = { start: rssMiB(server.pid), afterReadOnly: 0, end: 0, max: 0 };
-      const sampler = setInterval(() => (rss.max = Math.max(rss.max, rssMiB(server.pid))), 1000);
+      const rss = { start: rssMiB(server.pid), afterReadOnly: 0, end: 0, max: 0, byMinute: [] as number[] };
+      let ticks = 0;
+      const sampler = setInterval(() => {
+        const now = rssMiB(server.pid);
+        rss.max = Math.max(rss.max, now);
+        if (++ticks % 60 === 0) rss.byMinute.push(now);
+      }, 1000);
       log(`[${processes}] read-only for ${o.readOnlyMinutes} min`);
       const readOnly = await soak.run(o.readOnlyMinutes * 60, false);
       rss.afterReadOnly = rssMiB(server.pid);
@@ -293,7 +298,7 @@ function formatConfig(r: ConfigResult, o: ReturnType<typeof options>) {
     `- Errors (goal 0): ${errors}${r.mixed.errorSamples.length ? `, for example ${r.mixed.errorSamples.join("; ")}` : ""}. Errors logged by the server: ${r.serverErrors}.`,
     `- SQLITE_BUSY in the server log (goal 0): ${busyTotal}${busyTotal ? ` (${Object.entries(r.busy).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}.`,
     `- Read p95 with writes against read-only (goal within 1.2x): ${ms(mixedRead.p95)} / ${ms(ro.p95)} ms = ${ratio.toFixed(2)}x: ${ratio <= 1.2 ? "met" : "MISSED"}.`,
-    `- Server memory (RSS${r.processes > 1 ? ", all processes" : ""}): ${r.rss.start.toFixed(0)} MiB after warm-up, ${r.rss.afterReadOnly.toFixed(0)} MiB after the read-only stretch, ${r.rss.end.toFixed(0)} MiB at the end (highest ${r.rss.max.toFixed(0)} MiB); ${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MiB over the run.`,
+    `- Server memory (RSS${r.processes > 1 ? ", all processes" : ""}): ${r.rss.start.toFixed(0)} MiB after warm-up, ${r.rss.afterReadOnly.toFixed(0)} MiB after the read-only stretch, ${r.rss.end.toFixed(0)} MiB at the end (highest ${r.rss.max.toFixed(0)} MiB); ${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MiB over the run. Each minute from the start of the read-only stretch: ${r.rss.byMinute.map((m) => m.toFixed(0)).join(", ")} MiB.`,
     "",
   ].join("\n");
 }
