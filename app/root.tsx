@@ -14,6 +14,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "~/components/layout/site-footer";
 import { SiteHeader } from "~/components/layout/site-header";
 import { useNonce } from "~/components/nonce";
+import { RequestIdNote } from "~/components/request-id";
+import { errorText } from "~/lib/error-text";
 import { FEED_TITLE } from "~/lib/open-data/atom";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
@@ -87,28 +89,17 @@ export default function App() {
   );
 }
 
-const ERROR_TEXT: Record<number, { title: string; body: string }> = {
-  400: { title: "There is a problem with your request", body: "Check what you entered and try again." },
-  403: { title: "You do not have permission to see this page", body: "If you think you should, ask an administrator." },
-  404: { title: "Page not found", body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." },
-  405: { title: "That action is not available here", body: "Go back and try again." },
-  409: { title: "Someone else changed this first", body: "Go back, reload the page and try again." },
-  410: { title: "This page has been taken down", body: "It is no longer published." },
-  413: { title: "What you sent is too large", body: "Shorten it and try again." },
-};
-
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const known = ERROR_TEXT[status];
-  const title = known?.title ?? "Sorry, there is a problem with the service";
   // Text a route chose to send (e.g. why an entry was taken down) is shown;
   // anything else stays generic, so no internals reach the page.
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && error.data ? error.data : known?.body ?? "Try again later.";
+  const { title, body: detail } = errorText(status, isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : undefined);
   return (
     <Document title={`${title} - Neighbourhood policing practice bank`}>
       <h1 className="govuk-heading-l">{title}</h1>
       <p className="govuk-body">{detail}</p>
+      {status >= 500 ? <RequestIdNote /> : null}
       <p className="govuk-body">
         <a className="govuk-link" href="/">
           Go to the practice bank home page

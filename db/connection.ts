@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection } from "kysely";
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type TransactionSettings } from "kysely";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -22,10 +22,17 @@ export function openDatabase(filename: string): DB {
   return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
 }
 
-// SQLite rolls a transaction back by itself when a write fails for want of
-// space or on an I/O error (SQLITE_FULL, SQLITE_IOERR). Kysely then sends its
-// own ROLLBACK, which fails ("no transaction is active") and hides the real
-// error; callers need the real one to answer "cannot save" rather than a 500.
+// Two changes to Kysely's SQLite driver:
+// - A transaction takes the write lock when it begins (BEGIN IMMEDIATE),
+//   waiting for it up to the busy timeout. Kysely's plain BEGIN is deferred:
+//   a transaction that reads, then writes, fails with SQLITE_BUSY_SNAPSHOT
+//   when another process wrote in between, and the busy timeout cannot help.
+//   Transactions that only read (db/transaction.ts, readTransaction) stay
+//   deferred, so readers never wait for writers (WAL).
+// - SQLite rolls a transaction back by itself when a write fails for want of
+//   space or on an I/O error (SQLITE_FULL, SQLITE_IOERR). Kysely then sends its
+//   own ROLLBACK, which fails ("no transaction is active") and hides the real
+//   error; callers need the real one to answer "cannot save" rather than a 500.
 class SqliteDialectKeepingErrors extends SqliteDialect {
   constructor(private sqlite: SQLite.Database) {
     super({ database: sqlite });
@@ -33,6 +40,9 @@ class SqliteDialectKeepingErrors extends SqliteDialect {
   override createDriver() {
     const sqlite = this.sqlite;
     return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
+        await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === "read only" ? "begin deferred" : "begin immediate"));
+      }
       override async rollbackTransaction(connection: DatabaseConnection) {
         if (sqlite.inTransaction) await super.rollbackTransaction(connection);
       }

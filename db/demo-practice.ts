@@ -1,3 +1,4 @@
+import { writeTransaction } from "./transaction";
 import { z } from "zod";
 import type { DB } from "./connection";
 import raw from "./data/demo-practice.json";
@@ -159,7 +160,7 @@ export async function seedDemoPractice(db: DB, entries: DemoEntry[] = loadDemoPr
     });
     if (!published.ok) throw new Error(`${where} could not be published: ${published.message}`);
 
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
       await trx
         .updateTable("practice_entries")
         .set({

@@ -76,6 +76,13 @@ export interface TagSynonymsTable {
   term: string;
 }
 
+/** `other_tag_id` is broader than `tag_id`, or the two are related (then tag_id < other_tag_id). */
+export interface TagRelationsTable {
+  tag_id: number;
+  other_tag_id: number;
+  kind: "broader" | "related";
+}
+
 export interface EventSessionsTable {
   id: Generated<number>;
   slug: string;
@@ -192,12 +199,49 @@ export interface EmailOutboxTable {
   to_address: string;
   subject: string;
   body_text: string;
+  body_html: string | null;
   status: Generated<"pending" | "sent" | "failed">;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
   sent_at: string | null;
   created_at: Timestamp;
+}
+
+export type AccountTokenPurpose = "invitation" | "password_reset" | "email_confirmation";
+
+export interface AccountTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  purpose: AccountTokenPurpose;
+  user_id: number | null;
+  account_request_id: number | null;
+  created_at: Timestamp;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export type AccountRequestStatus = "unconfirmed" | "pending" | "approved" | "declined";
+
+export interface AccountRequestsTable {
+  id: Generated<number>;
+  name: string;
+  email: string;
+  organisation_id: number;
+  role: Role;
+  reason: string;
+  status: Generated<AccountRequestStatus>;
+  confirmed_at: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface OrganisationEmailDomainsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  domain: string;
 }
 
 export interface AdminAuditTable {
@@ -254,6 +298,7 @@ export interface Database {
   app_settings: AppSettingsTable;
   tags: TagsTable;
   tag_synonyms: TagSynonymsTable;
+  tag_relations: TagRelationsTable;
   event_sessions: EventSessionsTable;
   event_speakers: EventSpeakersTable;
   event_session_tags: EventSessionTagsTable;
@@ -266,6 +311,9 @@ export interface Database {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
   admin_audit: AdminAuditTable;
+  account_tokens: AccountTokensTable;
+  account_requests: AccountRequestsTable;
+  organisation_email_domains: OrganisationEmailDomainsTable;
   search_documents: SearchDocumentsTable;
   search_document_tags: SearchDocumentTagsTable;
   search_terms: SearchTermsTable;

@@ -1,3 +1,4 @@
+import { writeTransaction } from "./transaction";
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { hashPassword } from "../app/lib/password.server";
@@ -32,13 +33,14 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 export async function seedReferenceData(db: DB) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .insertInto("organisations")
       .values(organisationsFile.organisations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind as never, region: o.region })))
       .onConflict((oc) => oc.doNothing())
       .execute();
 
+    const newTags = new Set<string>();
     for (const tag of tagsFile.tags) {
       const inserted = await trx
         .insertInto("tags")
@@ -48,6 +50,7 @@ export async function seedReferenceData(db: DB) {
         .executeTakeFirst();
       // Synonyms come with a new tag only; afterwards admins own them.
       if (inserted) {
+        newTags.add(tag.slug);
         await trx
           .insertInto("tag_synonyms")
           .values(tag.synonyms.map((term) => ({ tag_id: inserted.id, term })))
@@ -57,6 +60,17 @@ export async function seedReferenceData(db: DB) {
     }
 
     const tagIds = new Map((await trx.selectFrom("tags").select(["id", "slug"]).execute()).map((t) => [t.slug, t.id]));
+    // The thesaurus likewise: links that touch a tag added just now.
+    const relations = tagsFile.tags.flatMap((t) => [
+      ...t.broader.map((other) => ({ tag: t.slug, other, kind: "broader" as const })),
+      ...t.related.map((other) => ({ tag: t.slug, other, kind: "related" as const })),
+    ]);
+    for (const { tag, other, kind } of relations) {
+      const [a, b] = [tagIds.get(tag), tagIds.get(other)];
+      if (a === undefined || b === undefined || (!newTags.has(tag) && !newTags.has(other))) continue;
+      const [tagId, otherId] = kind === "related" && b < a ? [b, a] : [a, b];
+      await trx.insertInto("tag_relations").values({ tag_id: tagId, other_tag_id: otherId, kind }).onConflict((oc) => oc.doNothing()).execute();
+    }
     const orgIds = new Map((await trx.selectFrom("organisations").select(["id", "name"]).execute()).map((o) => [o.name, o.id]));
 
     for (const s of loadWeekOfAction().sessions) {

@@ -1,5 +1,5 @@
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
 import cluster from "node:cluster";
 import express from "express";
 import { closeDb, getDb } from "~/db.server";
@@ -10,6 +10,10 @@ import { prepareDatabase } from "../db/prepare";
 import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
 import { startDatabaseUpkeep } from "./database-upkeep";
+import { handleServerError, refuseMalformedPath } from "./error-handling";
+import { remixHandler } from "./remix-handler";
+import { requestId } from "./request-context";
+import { requestLog } from "./request-log";
 import { cspNonce, securityHeaders } from "./security-headers";
 import { stopGracefullyOnSignal } from "./shutdown";
 import { answeringStorageFailures } from "./storage-unavailable";
@@ -43,9 +47,15 @@ function serve() {
   app.disable("x-powered-by");
   if (config.TRUST_PROXY) app.set("trust proxy", config.TRUST_PROXY);
 
+  // Order matters: every request gets an id and a log line first, then the
+  // cheap refusals run before anything reads a body or touches the database.
+  app.use(requestId, requestLog);
   app.use(cspNonce, securityHeaders);
-  app.use(crossSiteGuard, bodyLimit);
+  app.use(refuseMalformedPath, crossSiteGuard, bodyLimit);
+  // Text compresses to a fifth; brotli where the browser accepts it, else gzip.
+  app.use(compression({ threshold: 1024 }));
 
+  // Fingerprinted by the build, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
@@ -56,18 +66,20 @@ function serve() {
     next();
   });
 
-  app.all(
-    "*",
-    createRequestHandler({
+  // app.use, not app.all("*"): Express would decode a "*" parameter and fail
+  // on a malformed address before the service's own pages could answer.
+  app.use(
+    remixHandler({
       build: answeringStorageFailures(build),
-      // Always production error handling: the demo is data, not a debug mode.
-      mode: "production",
+      appUrl: config.APP_URL,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        requestId: res.locals.requestId as string,
       }),
     }),
   );
+  app.use(handleServerError);
 
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { examplesHint, HOME_SEARCH_EXAMPLES } from "~/lib/search-examples";
 
 export function SearchBox({ defaultValue = "", large = false }: { defaultValue?: string; large?: boolean }) {
   return (
@@ -7,7 +8,7 @@ export function SearchBox({ defaultValue = "", large = false }: { defaultValue?:
         Search practice and Week of Action talks
       </label>
       <div id="search-q-hint" className="govuk-hint">
-        For example, shoplifting, youth anti-social behaviour or GPS tags
+        {examplesHint(HOME_SEARCH_EXAMPLES)}
       </div>
       <div className="app-search-form">
         <input

@@ -1,23 +1,19 @@
-import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { getConfig } from "~/lib/config.server";
-import { getOrCreateSetting } from "~/models/setting.server";
+import { cookieSecret } from "~/lib/cookie-secret.server";
 import { createLoginSession, deleteLoginSession, findSessionUser, SESSION_ABSOLUTE_MS } from "~/models/login-session.server";
 import type { Role, SessionUser } from "~/models/user.server";
+import { rememberDevice } from "~/lib/device-cookie.server";
 import { safeRedirectPath } from "~/lib/permissions";
+import { noteSignedInUser } from "~/lib/request-store.server";
 
 let cookiePromise: Promise<ReturnType<typeof createCookie>> | undefined;
 
-// Outside the demo the secret comes from SESSION_SECRET (the config refuses to
-// start without it). In the demo one is generated once and kept in the
-// database, so signing in survives a restart.
 function sessionCookie() {
   cookiePromise ??= (async () => {
     const config = getConfig();
-    const secret =
-      config.SESSION_SECRET ??
-      (await getOrCreateSetting(getDb(), "demo_session_secret", () => randomBytes(32).toString("hex")));
+    const secret = await cookieSecret();
     return createCookie(config.secureCookies ? "__Host-pb_session" : "pb_session", {
       httpOnly: true,
       sameSite: "lax",
@@ -30,7 +26,8 @@ function sessionCookie() {
   return cookiePromise;
 }
 
-async function readToken(request: Request): Promise<string | null> {
+/** The signed-in browser's session token (to keep it when ending the account's other sessions). */
+export async function readToken(request: Request): Promise<string | null> {
   const cookie = await sessionCookie();
   const value = await cookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
@@ -38,7 +35,9 @@ async function readToken(request: Request): Promise<string | null> {
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
-  return token ? findSessionUser(getDb(), token) : null;
+  const user = token ? await findSessionUser(getDb(), token) : null;
+  if (user) noteSignedInUser(user.id);
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -60,9 +59,14 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
 
 /** A new session id at every sign-in, so an id planted before sign-in is worthless. */
 export async function startSession(request: Request, userId: number, redirectTo: string) {
-  const token = await createLoginSession(getDb(), userId, request.headers.get("User-Agent"));
+  const db = getDb();
+  const token = await createLoginSession(db, userId, request.headers.get("User-Agent"));
   const cookie = await sessionCookie();
-  return redirect(safeRedirectPath(redirectTo, "/"), { headers: { "Set-Cookie": await cookie.serialize(token) } });
+  const headers = new Headers({ "Set-Cookie": await cookie.serialize(token) });
+  // This browser has now signed in to this account: later failures from elsewhere do not stop it (README, "Sign-in throttling").
+  const { email } = await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow();
+  headers.append("Set-Cookie", await rememberDevice(request, email));
+  return redirect(safeRedirectPath(redirectTo, "/"), { headers });
 }
 
 export async function endSession(request: Request) {

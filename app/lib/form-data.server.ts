@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from "../../server/body-limit";
+import { MAX_BODY_BYTES } from "~/lib/request-limits";
 
 function refuse(status: number, message: string): never {
   throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });

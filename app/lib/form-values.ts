@@ -8,10 +8,14 @@ export function formToObject(
   form: URLSearchParams | FormData,
   arrayFields: readonly string[] = [],
 ): Record<string, unknown> {
+  // One pass over the entries: asking for each name's values in turn would
+  // cost the square of the number of fields, which a hostile form can make huge.
+  const lists = new Set(arrayFields);
   const out: Record<string, unknown> = Object.create(null);
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = arrayFields.includes(key) ? all : all[all.length - 1];
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    if (lists.has(key)) ((out[key] ??= []) as string[]).push(value);
+    else out[key] = value;
   }
   for (const key of arrayFields) out[key] ??= [];
   return { ...out };

@@ -39,7 +39,16 @@ export interface SearchPageView {
   facets: FacetView[];
   filtersApplied: number;
   suggestion: string | null;
+  /** Said above the results when they are not simply the matches of every word. */
+  notes: string[];
 }
+
+/** "a", "a and b", "a, b and c". */
+function listInWords(items: string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export const PARTIAL_NOTE = "No results contain all of your words. Showing results that contain most of them.";
 
 const FACET_LEGENDS: Record<FacetView["name"], string> = {
   type: "Type",
@@ -86,5 +95,9 @@ export function presentSearch(response: SearchResponse): SearchPageView {
     filtersApplied:
       filters.types.length + filters.tags.length + filters.organisations.length + filters.regions.length + filters.evidence.length,
     suggestion: response.suggestion,
+    notes: [
+      ...(response.partial ? [PARTIAL_NOTE] : []),
+      ...(response.alsoAbout.length ? [`Also showing results about ${listInWords(response.alsoAbout.map((t) => t.label))}`] : []),
+    ],
   };
 }

@@ -45,19 +45,6 @@ export function capQueryText(input: unknown): string {
 // Synonyms
 
 /**
- * Words people use for the same thing that are not a tag's synonyms (domain.md).
- * The tag list's own synonyms come from the database and are merged with these.
- */
-export const STATIC_SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["pcso", "pcsos", "police community support officer", "police community support officers"],
-  ["asb", "anti-social behaviour", "antisocial behaviour", "anti-social behavior", "antisocial behavior"],
-  ["shop theft", "shoplifting", "retail crime"],
-  ["youth", "young people", "juveniles"],
-  ["vawg", "violence against women and girls"],
-  ["soac", "serious organised acquisitive crime"],
-];
-
-/**
  * The phrases a tag stands for: its label (with and without what is in
  * brackets, e.g. "Shop theft (retail crime)" gives "shop theft" and
  * "retail crime") and its synonyms.
@@ -253,7 +240,26 @@ export function parseSearchQuery(input: unknown, synonyms: SynonymIndex = EMPTY_
     if (Array.from(lastWord).length >= MIN_PREFIX_CHARS) last.prefix = true;
   }
 
-  return { text, words: allWords, parts, match: parts.length ? toFts5(parts) : null };
+  const searched = dropStopWords(parts);
+  return { text, words: allWords, parts: searched, match: searched.length ? toFts5(searched) : null };
+}
+
+/**
+ * Little words that say nothing about what someone is looking for ("in the
+ * park"): left out of the search unless they were put in quotes or are all
+ * the query holds. Phrases on a synonym list ("stop and search") keep theirs.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "how", "i", "in", "into", "is", "it", "its", "of", "on",
+  "or", "our", "that", "the", "their", "them", "they", "this", "to", "was", "we", "were", "what", "when", "where",
+  "which", "who", "why", "with", "you", "your",
+]);
+
+function dropStopWords(parts: QueryPart[]): QueryPart[] {
+  // A stop word still being typed may be the start of a real word ("the" of "theft").
+  const isStop = (p: QueryPart) => p.kind === "term" && !p.prefix && STOP_WORDS.has(p.word);
+  const kept = parts.filter((p) => !isStop(p));
+  return kept.length ? kept : parts;
 }
 
 /** Quotes text for FTS5: inside double quotes, a double quote is doubled. */
@@ -261,18 +267,25 @@ export function quoteFts5(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function toFts5(parts: QueryPart[]): string {
-  return parts
-    .map((part) => {
-      if (part.kind === "term") return quoteFts5(part.word) + (part.prefix ? "*" : "");
-      if (part.kind === "phrase") return quoteFts5(part.words.join(" ")) + (part.prefix ? "*" : "");
-      const typed = part.words.join(" ");
-      const alternatives = part.alternatives.map((a) => quoteFts5(a.join(" ")));
-      // Still being typed: "juvenil" should also find "juvenile offenders".
-      if (part.prefix) alternatives.push(quoteFts5(typed) + "*");
-      return `(${alternatives.join(" OR ")})`;
-    })
-    .join(" AND ");
+/** One part of a query as an FTS5 expression of its own. */
+export function partToFts5(part: QueryPart): string {
+  if (part.kind === "term") return quoteFts5(part.word) + (part.prefix ? "*" : "");
+  if (part.kind === "phrase") return quoteFts5(part.words.join(" ")) + (part.prefix ? "*" : "");
+  const typed = part.words.join(" ");
+  const alternatives = part.alternatives.map((a) => quoteFts5(a.join(" ")));
+  // Still being typed: "juvenil" should also find "juvenile offenders".
+  if (part.prefix) alternatives.push(quoteFts5(typed) + "*");
+  return `(${alternatives.join(" OR ")})`;
+}
+
+/** An FTS5 expression matching documents that hold every part. */
+export function toFts5(parts: readonly QueryPart[]): string {
+  return parts.map(partToFts5).join(" AND ");
+}
+
+/** An FTS5 expression matching documents that hold any of the parts (for forgiving matching and its extracts). */
+export function anyPartFts5(parts: readonly QueryPart[]): string {
+  return parts.map(partToFts5).join(" OR ");
 }
 
 // ---------------------------------------------------------------------------
@@ -309,22 +322,6 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 export function maxEditsFor(word: string): number {
   const n = Array.from(word).length;
   return n < 3 ? 0 : n <= 5 ? 1 : 2;
-}
-
-/** The closest word by edit distance; ties go to the word in most documents. */
-export function closestWord(word: string, candidates: readonly { term: string; docs: number }[]): string | null {
-  const max = maxEditsFor(word);
-  if (max === 0) return null;
-  let best: { term: string; docs: number; distance: number } | null = null;
-  for (const c of candidates) {
-    if (c.term === word || /\d/.test(c.term)) continue;
-    const distance = editDistance(word, c.term, max);
-    if (distance > max) continue;
-    if (!best || distance < best.distance || (distance === best.distance && (c.docs > best.docs || (c.docs === best.docs && c.term < best.term)))) {
-      best = { ...c, distance };
-    }
-  }
-  return best?.term ?? null;
 }
 
 /** The query text with some of its words replaced (by index into `parsed.words`). */

@@ -5,17 +5,28 @@ import { findUserByEmail, normaliseEmail } from "~/models/user.server";
 
 const WINDOW_MS = 15 * 60 * 1000;
 
-// Three limits. The tight one is per account *and* address, so someone
-// guessing a person's password from one place is stopped quickly without
-// locking that person out from their own machine. The per-account limit is
-// looser and only lasts the window, which caps how long a distributed attacker
-// can keep a real user out. The per-address limit stops one machine spraying
-// many accounts.
-function rules(email: string, ip: string): ThrottleRule[] {
+/**
+ * Which limits a sign-in attempt is held to (README, "Sign-in throttling").
+ *
+ * From a browser that has signed in to this account before (a valid device
+ * cookie, see device-cookie.server.ts) only that browser's own failures
+ * count: nobody elsewhere can use up its allowance.
+ *
+ * From any other browser, three limits: per account and address (tight, so
+ * guessing from one place stops quickly), per account (caps a distributed
+ * attack on one person), and per address (one machine spraying many
+ * accounts). Every limit is keyed only by what was typed and where from, and
+ * failures count the same whether or not the account exists, so a refusal
+ * never tells anyone which emails have accounts. The per-address limit is
+ * high, because a whole force can sit behind one address, and people who
+ * have signed in before are not held to it at all.
+ */
+export function throttleRules(email: string, ip: string, trustedDevice: string | null): ThrottleRule[] {
+  if (trustedDevice) return [{ bucket: `device:${trustedDevice}`, limit: 10, windowMs: WINDOW_MS }];
   return [
     { bucket: `account-address:${email}|${ip}`, limit: 5, windowMs: WINDOW_MS },
     { bucket: `account:${email}`, limit: 20, windowMs: WINDOW_MS },
-    { bucket: `address:${ip}`, limit: 50, windowMs: WINDOW_MS },
+    { bucket: `address:${ip}`, limit: 100, windowMs: WINDOW_MS },
   ];
 }
 
@@ -24,9 +35,9 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-export async function attemptSignIn(db: DB, emailInput: string, password: string, ip: string): Promise<SignInResult> {
+export async function attemptSignIn(db: DB, emailInput: string, password: string, ip: string, trustedDevice: string | null = null): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
-  const limits = rules(email, ip);
+  const limits = throttleRules(email, ip, trustedDevice);
   const wait = await secondsUntilAllowed(db, limits);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 

@@ -1,6 +1,9 @@
+import type { Transaction } from "kysely";
 import type { DB } from "~/db.server";
+import type { Database } from "../../db/schema";
 
-export async function recordAdminAction(db: DB, actorId: number, action: string, subject: string, detail = "") {
+/** Pass the transaction that makes the change, so the change and its record commit together. */
+export async function recordAdminAction(db: DB | Transaction<Database>, actorId: number, action: string, subject: string, detail = "") {
   await db.insertInto("admin_audit").values({ actor_id: actorId, action, subject, detail }).execute();
 }
 

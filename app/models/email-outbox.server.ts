@@ -17,6 +17,8 @@ export interface EmailInput {
   to: string;
   subject: string;
   text: string;
+  /** The same message as HTML, sent as an alternative part beside the text. */
+  html?: string | null;
 }
 
 export interface ClaimedEmail {
@@ -25,6 +27,7 @@ export interface ClaimedEmail {
   to: string;
   subject: string;
   text: string;
+  html: string | null;
   /** Attempts including the one this claim starts. */
   attempts: number;
   createdAt: string;
@@ -43,6 +46,7 @@ export async function enqueueEmail(db: Executor, input: EmailInput): Promise<num
       to_address: input.to,
       subject: input.subject,
       body_text: input.text,
+      body_html: input.html ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -96,7 +100,7 @@ export async function claimDueEmails(db: DB, now: Date, limit: number): Promise<
     // Repeated so the statement stays correct on its own, whatever the subquery sees.
     .where("status", "=", "pending")
     .where("next_attempt_at", "<=", at)
-    .returning(["id", "notification_id", "to_address", "subject", "body_text", "attempts", "created_at"])
+    .returning(["id", "notification_id", "to_address", "subject", "body_text", "body_html", "attempts", "created_at"])
     .execute();
   return rows
     .map((r) => ({
@@ -105,6 +109,7 @@ export async function claimDueEmails(db: DB, now: Date, limit: number): Promise<
       to: r.to_address,
       subject: r.subject,
       text: r.body_text,
+      html: r.body_html,
       attempts: r.attempts,
       createdAt: r.created_at,
     }))

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "~/db.server";
 import { entryState, REVIEW_OPEN_STATUSES, STATUS_LABELS, transition, type Actor, type WorkflowAction } from "~/lib/workflow";
@@ -160,7 +161,7 @@ export async function notifyForMove(
 }
 
 export async function applyTransition(db: DB, req: TransitionRequest): Promise<TransitionOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const entry = await loadEntry(trx, req.entryId);
     const actor = entry ? actorFor(req.actor, entry.organisation_id) : null;
     // An entry a lead may not see does not exist as far as they can tell.
@@ -268,7 +269,7 @@ function closedToReview(status: EntryStatus, what: string) {
  */
 export async function assignEntry(db: DB, entryId: number, actor: ActingUser, reviewerId: number, expectedAssigneeId?: number | null): Promise<AssignOutcome> {
   if (actor.role !== "reviewer") return { ok: false, status: 403, message: "Only reviewers can assign entries." };
-  return db.transaction().execute(async (trx): Promise<AssignOutcome> => {
+  return writeTransaction(db, async (trx): Promise<AssignOutcome> => {
     const entry = await loadEntry(trx, entryId);
     if (!entry) return { ok: false, status: 404, message: "This entry could not be found." };
     if (!REVIEW_OPEN_STATUSES.includes(entry.status)) {
@@ -316,7 +317,7 @@ export type CommentOutcome = { ok: true } | { ok: false; status: 403 | 404 | 409
 
 /** A comment on the whole entry or one section, by a reviewer or one of the entry's own leads, while it is under review. */
 export async function addComment(db: DB, entryId: number, actor: ActingUser, body: string, sectionKey: string | null): Promise<CommentOutcome> {
-  return db.transaction().execute(async (trx): Promise<CommentOutcome> => {
+  return writeTransaction(db, async (trx): Promise<CommentOutcome> => {
     const entry = await loadEntry(trx, entryId);
     const owns = entry && actor.role === "force_lead" && actor.organisationId === entry.organisation_id;
     if (!entry || (actor.role === "force_lead" && !owns)) return { ok: false, status: 404, message: "This entry could not be found." };

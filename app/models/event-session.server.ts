@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import type { DB } from "~/db.server";
 import { indexEventSession } from "./search.server";
 
@@ -94,7 +95,7 @@ export interface EventSessionListingInput {
 }
 
 export async function updateEventSessionListing(db: DB, id: number, input: EventSessionListingInput) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .updateTable("event_sessions")
       .set({

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
 import type { DB } from "~/db.server";
+import type { Database } from "../../db/schema";
 import type { SessionUser } from "./user.server";
 
 // A session ends after this long without use, and in any case after the
@@ -73,4 +75,36 @@ export async function deleteExpiredSessions(db: DB, now = new Date()) {
       ]),
     )
     .execute();
+}
+
+/**
+ * Ends the account's sessions, all of them or all but the one whose cookie
+ * token is `keepToken` (the browser that asked). Pass the transaction that
+ * changes the password or rights, so both happen together.
+ */
+export async function deleteUserSessions(db: DB | Transaction<Database>, userId: number, keepToken?: string) {
+  let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepToken) q = q.where("id", "<>", digest(keepToken));
+  await q.execute();
+}
+
+export interface SignedInBrowser {
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+}
+
+/** The account's live sessions, most recently used first. */
+export async function listUserSessions(db: DB, userId: number, currentToken: string | null, now = new Date()): Promise<SignedInBrowser[]> {
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "last_seen_at", "user_agent"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now.toISOString())
+    .where("last_seen_at", ">", new Date(now.getTime() - SESSION_IDLE_MS).toISOString())
+    .orderBy("last_seen_at", "desc")
+    .execute();
+  const currentId = currentToken ? digest(currentToken) : null;
+  return rows.map((r) => ({ current: r.id === currentId, createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent }));
 }

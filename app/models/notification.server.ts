@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "~/db.server";
 import type { Database } from "../../db/schema";
+import { composeEmail } from "~/lib/mail/compose.server";
 import { enqueueEmail } from "./email-outbox.server";
 
 type Executor = DB | Transaction<Database>;
@@ -29,12 +30,14 @@ export async function notifyUsers(trx: Executor, userIds: number[], input: Notif
       .values({ user_id: user.id, workflow_event_id: input.workflowEventId, kind: input.kind, title: input.title, body: input.body, url: input.url })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await enqueueEmail(trx, {
-      notificationId: id,
-      to: user.email,
-      subject: `${input.title} - Neighbourhood policing practice bank`,
-      text: `Hello ${user.name},\n\n${input.title}.\n\n${input.body}\n\nSee it in the practice bank: ${input.url}\n`,
+    // An absolute link (from APP_URL): a relative path in an email cannot be followed.
+    const email = composeEmail({
+      subject: input.title,
+      greetingName: user.name,
+      paragraphs: [`${input.title}.`, ...(input.body ? [input.body] : [])],
+      action: { label: "See it in the practice bank", path: input.url },
     });
+    await enqueueEmail(trx, { notificationId: id, to: user.email, ...email });
   }
 }
 

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import type { DB } from "~/db.server";
 import { reindexOrganisation } from "./search.server";
 import type { OrganisationKind } from "../../db/schema";
@@ -47,7 +48,7 @@ export async function organisationSlugTaken(db: DB, slug: string) {
 }
 
 export async function updateOrganisation(db: DB, id: number, input: Omit<OrganisationInput, "slug"> & { active: boolean }) {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const result = await trx
       .updateTable("organisations")
       .set({ name: input.name, kind: input.kind, region: input.region, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import { sql, type Transaction } from "kysely";
 import type { DB } from "~/db.server";
 import type { RichTextSectionKey } from "~/lib/practice-options";
@@ -82,7 +83,7 @@ export async function loadRevision(db: Executor, revisionId: number): Promise<Re
 }
 
 export async function createDraftEntry(db: DB, user: { id: number; organisationId: number }) {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const entry = await trx
       .insertInto("practice_entries")
       .values({ organisation_id: user.organisationId, created_by: user.id })
@@ -214,14 +215,14 @@ async function writeDraft(trx: Transaction<Database>, req: SaveRequest): Promise
 }
 
 export function saveDraft(db: DB, req: SaveRequest): Promise<SaveResult> {
-  return db.transaction().execute((trx) => writeDraft(trx, req));
+  return writeTransaction(db, (trx) => writeDraft(trx, req));
 }
 
 export type SubmitResult = SaveResult | { ok: false; reason: "refused"; status: 403 | 409; message: string };
 
 /** Saves the person's final copy and sends it for review, freezing that revision. */
 export function submitForReview(db: DB, req: SaveRequest): Promise<SubmitResult> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const entry = await findScopedEntry(trx, req.entryId, req.organisationId);
     if (!entry) return { ok: false, reason: "not_found" };
     const move = transition(entryState(entry.status, entry.published_revision_id), "submit", { role: "force_lead", ownsEntry: true });

@@ -1,3 +1,4 @@
+import { writeTransaction } from "../../db/transaction";
 import type { DB } from "~/db.server";
 import { reindexTag } from "./search.server";
 
@@ -10,6 +11,13 @@ export interface TagWithSynonyms {
   synonyms: string[];
 }
 
+/** How a tag sits among the others (tag ids): what it is a kind of, what is a kind of it, and its neighbours. */
+export interface TagTopics {
+  broader: number[];
+  narrower: number[];
+  related: number[];
+}
+
 export async function listTags(db: DB, { activeOnly = false } = {}): Promise<TagWithSynonyms[]> {
   let q = db.selectFrom("tags").selectAll().orderBy("label");
   if (activeOnly) q = q.where("active", "=", 1);
@@ -18,18 +26,51 @@ export async function listTags(db: DB, { activeOnly = false } = {}): Promise<Tag
   return tags.map((t) => ({ ...t, synonyms: synonyms.filter((s) => s.tag_id === t.id).map((s) => s.term) }));
 }
 
-export async function getTag(db: DB, id: number): Promise<TagWithSynonyms | undefined> {
+export async function getTag(db: DB, id: number): Promise<(TagWithSynonyms & TagTopics) | undefined> {
   const tag = await db.selectFrom("tags").selectAll().where("id", "=", id).executeTakeFirst();
   if (!tag) return undefined;
   const synonyms = await db.selectFrom("tag_synonyms").select("term").where("tag_id", "=", id).orderBy("term").execute();
-  return { ...tag, synonyms: synonyms.map((s) => s.term) };
+  return { ...tag, synonyms: synonyms.map((s) => s.term), ...(await tagTopics(db, id)) };
 }
 
-export interface TagInput {
+async function tagTopics(db: DB, id: number): Promise<TagTopics> {
+  const rows = await db.selectFrom("tag_relations").selectAll()
+    .where((eb) => eb.or([eb("tag_id", "=", id), eb("other_tag_id", "=", id)])).execute();
+  const topics: TagTopics = { broader: [], narrower: [], related: [] };
+  for (const r of rows) {
+    if (r.kind === "related") topics.related.push(r.tag_id === id ? r.other_tag_id : r.tag_id);
+    else if (r.tag_id === id) topics.broader.push(r.other_tag_id);
+    else topics.narrower.push(r.tag_id);
+  }
+  return topics;
+}
+
+/** Without topics, a tag's links to other tags are left as they are. */
+export interface TagInput extends Partial<TagTopics> {
   label: string;
   description: string;
   synonyms: string[];
   active: boolean;
+}
+
+/** The tag ids among `ids` that are not other existing tags (the tag itself, or unknown). */
+export async function unknownTopics(db: DB, ids: number[], exceptTagId?: number): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const known = new Set((await db.selectFrom("tags").select("id").where("id", "in", ids).execute()).map((t) => t.id));
+  return ids.filter((id) => !known.has(id) || id === exceptTagId);
+}
+
+/** Replaces a tag's links to other tags, in the caller's transaction. */
+async function saveTopics(trx: DB, id: number, input: Partial<TagTopics>) {
+  if (!input.broader && !input.narrower && !input.related) return;
+  const topics: TagTopics = { broader: input.broader ?? [], narrower: input.narrower ?? [], related: input.related ?? [] };
+  await trx.deleteFrom("tag_relations").where((eb) => eb.or([eb("tag_id", "=", id), eb("other_tag_id", "=", id)])).execute();
+  const rows = [
+    ...topics.broader.map((other) => ({ tag_id: id, other_tag_id: other, kind: "broader" as const })),
+    ...topics.narrower.map((other) => ({ tag_id: other, other_tag_id: id, kind: "broader" as const })),
+    ...topics.related.map((other) => ({ tag_id: Math.min(id, other), other_tag_id: Math.max(id, other), kind: "related" as const })),
+  ];
+  if (rows.length) await trx.insertInto("tag_relations").values(rows).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Synonyms already used by another tag: a word can only ever mean one tag. */
@@ -52,7 +93,7 @@ export async function tagSlugTaken(db: DB, slug: string) {
 }
 
 export async function createTag(db: DB, slug: string, input: TagInput) {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto("tags")
       .values({ slug, label: input.label, description: input.description || null, active: input.active ? 1 : 0 })
@@ -61,13 +102,14 @@ export async function createTag(db: DB, slug: string, input: TagInput) {
     if (input.synonyms.length) {
       await trx.insertInto("tag_synonyms").values(input.synonyms.map((term) => ({ tag_id: id, term }))).execute();
     }
+    await saveTopics(trx, id, input);
     return id;
   });
 }
 
 // Tags are retired (active = 0), never deleted: entries and sessions point to them.
 export async function updateTag(db: DB, id: number, input: TagInput) {
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await trx
       .updateTable("tags")
       .set({ label: input.label, description: input.description || null, active: input.active ? 1 : 0, updated_at: new Date().toISOString() })
@@ -77,6 +119,7 @@ export async function updateTag(db: DB, id: number, input: TagInput) {
     if (input.synonyms.length) {
       await trx.insertInto("tag_synonyms").values(input.synonyms.map((term) => ({ tag_id: id, term }))).execute();
     }
+    await saveTopics(trx, id, input);
     await reindexTag(trx, id);
   });
 }

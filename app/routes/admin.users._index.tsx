@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AdminBreadcrumbs } from "~/components/admin/breadcrumbs";
-import { StatusTag } from "~/components/admin/status-tag";
+import { AccountStatusTag } from "~/components/admin/account-status-tag";
 import { getDb } from "~/db.server";
 import { requireRole } from "~/lib/auth.server";
 import { ROLE_LABELS } from "~/lib/permissions";
@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       role: ROLE_LABELS[u.role],
       organisation: u.organisation_name,
       disabled: u.disabled_at !== null,
+      invited: Boolean(u.invited),
     })),
   };
 }
@@ -32,9 +33,10 @@ export default function AdminUsers() {
       <h1 className="govuk-heading-xl">Accounts</h1>
       <p className="govuk-body">
         Accounts are never deleted. Disable an account to stop someone signing in; it signs them out everywhere at once.
+        An invited person shows as invited until they have chosen their password.
       </p>
       <Link to="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
-        Create an account
+        Invite someone
       </Link>
       <div className="app-table-wrapper">
         <table className="govuk-table" data-testid="users-table">
@@ -60,7 +62,7 @@ export default function AdminUsers() {
                 <td className="govuk-table__cell">{u.role}</td>
                 <td className="govuk-table__cell">{u.organisation ?? "None"}</td>
                 <td className="govuk-table__cell">
-                  <StatusTag on={!u.disabled} onText="Active" offText="Disabled" />
+                  <AccountStatusTag disabled={u.disabled} invited={u.invited} />
                 </td>
               </tr>
             ))}

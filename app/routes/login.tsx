@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary } from "~/components/form/error-summary";
 import { TextInput } from "~/components/form/fields";
@@ -9,6 +9,7 @@ import { getDb } from "~/db.server";
 import { getUser, startSession } from "~/lib/auth.server";
 import { formToObject, readForm } from "~/lib/form-data.server";
 import { landingPathFor, safeRedirectPath } from "~/lib/permissions";
+import { trustedDeviceFor } from "~/lib/device-cookie.server";
 import { attemptSignIn } from "~/lib/sign-in.server";
 import { parseWith } from "~/lib/validation";
 import { signInSchema } from "~/schemas/sign-in";
@@ -33,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!submission.ok) return data({ errors: submission.errors, values: kept }, { status: 400 });
 
   const db = getDb();
-  const result = await attemptSignIn(db, submission.data.email, submission.data.password, context.clientAddress);
+  const trusted = await trustedDeviceFor(request, submission.data.email);
+  const result = await attemptSignIn(db, submission.data.email, submission.data.password, context.clientAddress, trusted);
   if (result.ok) {
     const user = await db.selectFrom("users").select("role").where("id", "=", result.userId).executeTakeFirstOrThrow();
     return startSession(request, result.userId, safeRedirectPath(submission.data.redirectTo, landingPathFor(user.role)));
@@ -98,6 +100,11 @@ export default function SignIn() {
             Sign in
           </button>
         </Form>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/forgot-password">
+            Forgot your password?
+          </Link>
+        </p>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { API_SEARCH_EXAMPLE } from "~/lib/search-examples";
 
 // What the practice bank offers for reuse, and how to get it. Resource
 // routes are linked with plain <a> elements: they are files, not pages
@@ -8,6 +9,8 @@ export const meta: MetaFunction = () => [
   { title: "Open data - Neighbourhood policing practice bank" },
   { name: "description", content: "Download all published neighbourhood policing practice, follow new practice in a feed, or search it as JSON." },
 ];
+
+const API_EXAMPLE_HREF = `/api/search?${new URLSearchParams(API_SEARCH_EXAMPLE)}`;
 
 const PARAMETERS = [
   { name: "q", meaning: "Words to search for. Put a phrase in double quotes." },
@@ -62,8 +65,8 @@ export default function OpenData() {
         <h2 className="govuk-heading-m">Search as JSON</h2>
         <p className="govuk-body">
           <code>GET /api/search</code> takes the same options as the search page and answers in JSON, for example{" "}
-          <a className="govuk-link" href="/api/search?q=shop+theft&amp;type=practice">
-            /api/search?q=shop+theft&amp;type=practice
+          <a className="govuk-link" href={API_EXAMPLE_HREF}>
+            {API_EXAMPLE_HREF}
           </a>
           . Any website may call it.
         </p>

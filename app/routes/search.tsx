@@ -8,6 +8,7 @@ import { NoResults, ResultList } from "~/components/search/result-list";
 import { useLiveSearch } from "~/components/search/use-live-search";
 import { getDb } from "~/db.server";
 import { getUser } from "~/lib/auth.server";
+import { examplesHint, SEARCH_PAGE_EXAMPLES } from "~/lib/search-examples";
 import { presentSearch } from "~/lib/search-presentation.server";
 import { searchParamsFromUrl, searchParamsToUrl, type SearchParams } from "~/lib/search-query";
 import { search } from "~/models/search.server";
@@ -66,7 +67,7 @@ export default function Search() {
                 Search practice and Week of Action talks
               </label>
               <div id="search-q-hint" className="govuk-hint">
-                For example, shoplifting, teenagers causing ASB in the park, or "GPS tags" in quotes for those exact words
+                {examplesHint(SEARCH_PAGE_EXAMPLES, ", or ")} in quotes for those exact words
               </div>
               <div className="app-search-form">
                 <input
@@ -132,6 +133,15 @@ export default function Search() {
                 Showing {view.firstShown.toLocaleString("en-GB")} to {view.lastShown.toLocaleString("en-GB")} of {view.total.toLocaleString("en-GB")}
                 {view.searched ? "" : ", newest first"}
               </p>
+            ) : null}
+            {view.notes.length ? (
+              <div className="govuk-inset-text govuk-!-margin-top-0" data-testid="search-notes">
+                {view.notes.map((note) => (
+                  <p key={note} className="govuk-body">
+                    {note}
+                  </p>
+                ))}
+              </div>
             ) : null}
             {view.suggestion ? (
               <p className="govuk-body" data-testid="suggestion">

@@ -4,11 +4,11 @@ import { emailAddress, requiredText } from "./fields";
 
 export const ROLES = ["force_lead", "reviewer", "admin"] as const satisfies readonly Role[];
 
-export const MIN_PASSWORD_LENGTH = 12;
-
-// Organisation is only asked of force leads: a force lead writes for exactly
-// one organisation, reviewers and administrators for none.
-export const newAccountSchema = z
+// Name, email, role and organisation: what an admin chooses when inviting
+// someone and may change later. There is no password: the person chooses it
+// from the invitation's link, and no admin ever sees or sets it. Organisation
+// is only asked of force leads, who write for exactly one organisation.
+export const accountDetailsSchema = z
   .object({
     name: requiredText("Enter the person's full name", 200, "Name must be 200 characters or fewer"),
     email: emailAddress,
@@ -19,11 +19,6 @@ export const newAccountSchema = z
       .optional()
       .refine((v) => !v || /^\d{1,9}$/.test(v), "Choose an organisation from the list")
       .transform((v) => (v ? Number(v) : null)),
-    password: z
-      .string({ error: "Enter an initial password" })
-      .min(1, "Enter an initial password")
-      .min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "The password must be 200 characters or fewer"),
   })
   .superRefine((value, ctx) => {
     if (value.role === "force_lead" && value.organisationId === null) {
@@ -31,9 +26,12 @@ export const newAccountSchema = z
     }
   });
 
-export type NewAccountValues = z.infer<typeof newAccountSchema>;
+export type AccountDetailsValues = z.infer<typeof accountDetailsSchema>;
 
-/** The one button on an account's page. */
+export const ACCOUNT_CHANGES = ["disable", "enable", "resend-invitation", "cancel-invitation", "send-reset"] as const;
+export type AccountChange = (typeof ACCOUNT_CHANGES)[number];
+
+/** The buttons on an account's page. */
 export const accountStatusSchema = z.object({
-  change: z.enum(["disable", "enable"], { error: "Choose whether to disable or enable the account" }),
+  change: z.enum(ACCOUNT_CHANGES, { error: "Choose what to do with the account" }),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, optionalText, requiredText } from "./fields";
+import { checkbox, idList, optionalText, requiredText } from "./fields";
 
 export const MAX_SYNONYM_LENGTH = 60;
 export const MAX_SYNONYMS = 50;
@@ -37,7 +37,27 @@ export const tagSchema = z.object({
       return terms;
     }),
   active: checkbox,
+  broader: idList,
+  narrower: idList,
+  related: idList,
+}).superRefine((v, ctx) => {
+  // One tag cannot be both broader and narrower than this one, nor also merely related.
+  const lists = ["broader", "narrower", "related"] as const;
+  const seen = new Map<number, string>();
+  for (const list of lists) {
+    for (const id of v[list]) {
+      if (seen.has(id)) {
+        ctx.addIssue({ code: "custom", path: [list], message: `A topic can only be broader, narrower or related, not ${seen.get(id)} and ${list} at once` });
+        return;
+      }
+      seen.set(id, list);
+    }
+  }
 });
+
+/** Form fields that repeat (checkbox groups). */
+export const TAG_TOPIC_FIELDS = ["broader", "narrower", "related"] as const;
+export const TAG_TOPIC_UNKNOWN = "Choose topics from the list, other than this tag";
 
 export type TagValues = z.infer<typeof tagSchema>;
 

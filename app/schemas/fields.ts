@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_LIST_ITEMS } from "~/lib/request-limits";
 
 // Building blocks shared by every form schema. Form values arrive as strings
 // (server) or as react-hook-form values (browser: booleans for a lone
@@ -18,7 +19,10 @@ export const optionalText = (max: number, tooLong: string) =>
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 export const checkboxGroup = <T extends z.ZodType<string>>(item: T) =>
-  z.preprocess((v) => (v === false || v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+  z.preprocess(
+    (v) => (v === false || v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(MAX_LIST_ITEMS, "Choose fewer items from the list"),
+  );
 
 export const idList = checkboxGroup(z.string().regex(/^\d{1,9}$/, "Choose from the list")).transform((ids) =>
   [...new Set(ids.map(Number))],

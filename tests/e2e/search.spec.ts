@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/axe";
-import { DEMO, expect, open, tabTo, test } from "./support/fixtures";
+import { DEMO, expect, open, signIn, tabTo, test } from "./support/fixtures";
 import { actingUser, lastNotificationId, markOthersRead, publishedEntry, tagIdOf, withE2eDatabase } from "./support/published-entries";
 
 // A visitor looking for what works. Two case studies are published for these
@@ -170,5 +170,42 @@ test("the results page has no WCAG 2.2 AA violations, with results and without",
   await expectNoA11yViolations(page);
   await open(page, "/search?q=zzqqxxnothing");
   await expect(page.getByText("There are no matching results.")).toBeVisible();
+  await expectNoA11yViolations(page);
+});
+
+test("when no result holds every word, a note above the results says these hold most of them", async ({ page }) => {
+  // The search box's own example: nothing holds "causing", yet the youth entry is what was meant.
+  await open(page, "/");
+  await page.getByLabel("Search practice and Week of Action talks").fill("teenagers causing ASB in the park");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const note = page.getByTestId("search-notes");
+  await expect(note).toHaveText("No results contain all of your words. Showing results that contain most of them.");
+  await expect(results(page).first()).toBeVisible();
+  // The note comes before the results, for sighted and screen reader users alike.
+  const [noteBox, listBox] = [await note.boundingBox(), await page.getByTestId("search-results").boundingBox()];
+  expect(noteBox!.y).toBeLessThan(listBox!.y);
+  await expectNoA11yViolations(page);
+
+  // Holding every word again, the note goes.
+  await open(page, "/search?q=football+winchester");
+  await expect(results(page).filter({ hasText: YOUTH })).toHaveCount(1);
+  await expect(page.getByTestId("search-notes")).toHaveCount(0);
+});
+
+test("a search for a narrower topic also shows its broader topic, and says so; admins edit the link beside the synonyms", async ({ page }) => {
+  await open(page, "/search?q=knife+crime");
+  const note = page.getByTestId("search-notes");
+  await expect(note).toHaveText("Also showing results about Serious violence");
+  // The direct match first, then what is about serious violence.
+  await expect(results(page).first()).toContainText("Knife crime workshops in Sunderland schools");
+  await expect(results(page).filter({ hasText: "Problem-solving serious violence at fast food restaurants" })).toHaveCount(1);
+  await expectNoA11yViolations(page);
+
+  await signIn(page, DEMO.admin);
+  await open(page, "/admin/tags");
+  await page.getByRole("link", { name: "Knife crime", exact: true }).click();
+  const broader = page.getByRole("group", { name: "Broader topics (optional)" });
+  await expect(broader.getByLabel("Serious violence")).toBeChecked();
+  await expect(page.getByRole("group", { name: "Related topics (optional)" }).getByLabel("Youth (young people)")).toBeChecked();
   await expectNoA11yViolations(page);
 });

@@ -15,6 +15,12 @@ function inputValue(html: string, name: string): string | null {
   return decode(tag.match(/\bvalue="([^"]*)"/)?.[1] ?? "");
 }
 
+/** Whether the checkbox `name` with `value` is ticked. */
+function ticked(html: string, name: string, value: number | string): boolean {
+  const tag = html.match(/<input[^>]*>/g)?.find((t) => t.includes(`name="${name}"`) && t.includes(`value="${value}"`));
+  return tag?.includes("checked") ?? false;
+}
+
 function textareaValue(html: string, name: string): string | null {
   const m = html.match(new RegExp(`<textarea[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</textarea>`));
   return m ? decode(m[1]).replace(/^\n/, "") : null;
@@ -191,6 +197,48 @@ describe("tags", () => {
     expect(decode(await again.text())).toContain("A tag with this label already exists");
   });
 
+  it("edits a tag's broader, narrower and related topics beside its other words, and search follows them", async () => {
+    const id = async (slug: string) => (await db.selectFrom("tags").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+    const fraud = await id("fraud-cybercrime");
+    const engagement = await id("community-engagement");
+    const child = await id("child-safety-online-harms");
+    const page = decode(await (await admin.get(`/admin/tags/${fraud}`)).text());
+    for (const legend of ["Broader topics (optional)", "Narrower topics (optional)", "Related topics (optional)"]) expect(page).toContain(legend);
+    // The seed's link: child safety and online harms is related to fraud and cybercrime.
+    expect(ticked(page, "related", child)).toBe(true);
+    expect(ticked(page, "broader", engagement)).toBe(false);
+    // A tag is never offered as its own topic.
+    expect(page).not.toContain(`name="broader" type="checkbox" value="${fraud}"`);
+
+    // One topic in two lists is refused, and what was ticked is kept.
+    const form = { label: "Fraud and cybercrime", description: "", synonyms: "fraud, cybercrime, scams", active: "on" };
+    const clash = await admin.post(`/admin/tags/${fraud}`, { ...form, broader: String(engagement), related: [String(engagement), String(child)] });
+    expect(clash.status).toBe(400);
+    const clashHtml = decode(await clash.text());
+    expect(clashHtml).toContain("A topic can only be broader, narrower or related");
+    expect(ticked(clashHtml, "broader", engagement)).toBe(true);
+    const self = await admin.post(`/admin/tags/${fraud}`, { ...form, narrower: String(fraud) });
+    expect(self.status).toBe(400);
+    expect(decode(await self.text())).toContain("Choose topics from the list, other than this tag");
+
+    const saved = await admin.post(`/admin/tags/${fraud}`, { ...form, broader: String(engagement), related: String(child) });
+    expect(saved.status).toBe(302);
+    const links = await db.selectFrom("tag_relations").selectAll().where((eb) => eb.or([eb("tag_id", "=", fraud), eb("other_tag_id", "=", fraud)])).execute();
+    expect(links).toEqual(expect.arrayContaining([
+      { tag_id: fraud, other_tag_id: engagement, kind: "broader" },
+      { tag_id: Math.min(fraud, child), other_tag_id: Math.max(fraud, child), kind: "related" },
+    ]));
+    expect(links).toHaveLength(2);
+    const audit = await db.selectFrom("admin_audit").select("detail").where("action", "=", "updated tag").where("subject", "=", "Fraud and cybercrime").executeTakeFirstOrThrow();
+    expect(audit.detail).toContain("broader topics changed");
+    expect(ticked(decode(await (await admin.get(`/admin/tags/${engagement}`)).text()), "narrower", fraud)).toBe(true);
+
+    // The search page names the broader topic above the results.
+    const results = decode(await (await fetch(`${server.url}/search?q=scams`)).text());
+    expect(results).toContain("Also showing results about Community engagement and public messaging");
+    expect(results).toContain("Reaching the right people: using SOLV for targeted public messaging");
+  });
+
   it("edits a tag's other words and hides it; its own words are not a clash; nothing is deleted", async () => {
     const tag = await db.selectFrom("tags").selectAll().where("slug", "=", "youth").executeTakeFirstOrThrow();
     const page = decode(await (await admin.get(`/admin/tags/${tag.id}`)).text());
@@ -202,7 +250,7 @@ describe("tags", () => {
     expect(row).toMatchObject({ slug: "youth", active: 0 });
     const terms = await db.selectFrom("tag_synonyms").select("term").where("tag_id", "=", tag.id).orderBy("term").execute();
     expect(terms.map((t) => t.term)).toEqual(["teens", "young people", "youth"]);
-    const audit = await db.selectFrom("admin_audit").selectAll().where("action", "=", "updated tag").execute();
+    const audit = await db.selectFrom("admin_audit").selectAll().where("action", "=", "updated tag").where("subject", "=", tag.label).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toContain("added teens");
     expect(audit[0].detail).toContain("hidden");

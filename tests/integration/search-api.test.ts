@@ -42,7 +42,7 @@ describe("GET /api/search", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("cache-control")).toBe("public, max-age=60");
     expect(Object.keys(body)).toEqual(expect.arrayContaining(["query", "total", "page", "results", "facets", "suggestion"]));
-    expect(body).toMatchObject({ query: "zebra", total: 1, page: 1, pageSize: 20, pageCount: 1, suggestion: null });
+    expect(body).toMatchObject({ query: "zebra", total: 1, page: 1, pageSize: 20, pageCount: 1, suggestion: null, partial: false });
     expect(body.results).toHaveLength(1);
     const [r] = body.results;
     expect(r).toMatchObject({
@@ -60,6 +60,12 @@ describe("GET /api/search", () => {
     expect(Object.keys(body.facets).sort()).toEqual(["evidence", "organisation", "region", "tag", "type"]);
     expect(body.facets.type).toContainEqual({ value: "practice", label: "Case study", count: 1, selected: false });
     expect(body.facets.organisation).toContainEqual({ value: "sussex-police", label: "Sussex Police", count: 1, selected: false });
+  });
+
+  it("says when no result holds every word, and gives those holding most of them", async () => {
+    const { body } = await api("?q=zebra+wardens+walrus");
+    expect(body).toMatchObject({ total: 1, partial: true });
+    expect(body.results[0].slug).toBe(liveSlug);
   });
 
   it("gives snippets as HTML with matched words in <mark> and everything else escaped", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { examplesHint, HOME_SEARCH_EXAMPLES, SEARCH_PAGE_EXAMPLES } from "../../app/lib/search-examples";
 import { signedInClient, pageText } from "../support/client";
 import { freshDatabase } from "../support/database";
 import { doc } from "../support/entries";
@@ -79,6 +80,30 @@ describe("the search page", () => {
     }
     const all = await pageText(await get(""));
     expect(all).not.toMatch(/Margate (inreview|rejected|archived)/);
+  });
+
+  it("says so above the results when none holds every word, and shows those holding most of them", async () => {
+    const note = "No results contain all of your words. Showing results that contain most of them.";
+    // Nothing published holds "walrus"; every published entry holds "margate" and "scheme".
+    const partial = await pageText(await get("?q=margate+walrus+scheme"));
+    expect(partial).toContain(`${PUBLISHED_COUNT} results for ‘margate walrus scheme’`);
+    expect(partial).toContain(note);
+    expect(partial.indexOf(note)).toBeLessThan(partial.indexOf('data-testid="search-results"'));
+    expect(await pageText(await get("?q=margate+scheme"))).not.toContain(note);
+    // Words only unpublished text holds still find nothing of it.
+    const hidden = await pageText(await get("?q=margate+zebrafinch"));
+    expect(hidden).not.toMatch(/Margate (inreview|rejected|archived)/);
+    expect(hidden).not.toContain("zebrafinch</");
+  });
+
+  it("shows in its hints the examples that tests/unit/search-site-examples runs, and each finds results", async () => {
+    const unquote = (html: string) => html.replace(/&quot;/g, '"');
+    expect(unquote(await pageText(await fetch(`${server.url}/`)))).toContain(examplesHint(HOME_SEARCH_EXAMPLES));
+    expect(unquote(await pageText(await get("")))).toContain(`${examplesHint(SEARCH_PAGE_EXAMPLES, ", or ")} in quotes for those exact words`);
+    // Without the demo case studies, the Week of Action talks answer them.
+    for (const q of [...HOME_SEARCH_EXAMPLES, ...SEARCH_PAGE_EXAMPLES]) {
+      expect(await pageText(await get(`?q=${encodeURIComponent(q)}`)), q).toMatch(/\d+ results? for/);
+    }
   });
 
   it("answers any input with a page, never an error", async () => {

@@ -24,12 +24,4 @@ export async function memoryDatabase({ seed = true } = {}): Promise<DB> {
   return db;
 }
 
-/** Opens a database file (e.g. a running test server's), runs `fn`, and closes it again. */
-export async function withDatabase<T>(file: string, fn: (db: DB) => Promise<T>): Promise<T> {
-  const db = openDatabase(file);
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
-}
+export { withDatabase } from "./open-database";

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DB } from "../../db/connection";
 import { signedInClient, type Client } from "./client";
-import { withDatabase } from "./database";
+import { withDatabase } from "./open-database";
 import { TEST_PASSWORD } from "./users";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,18 +1,31 @@
 import { Form } from "@remix-run/react";
 import type { FormEvent } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
-import { SingleCheckbox, TextArea, TextInput } from "~/components/form/fields";
+import { Checkboxes, SingleCheckbox, TextArea, TextInput } from "~/components/form/fields";
 import type { FieldErrors } from "~/lib/validation";
 import { MAX_SYNONYM_LENGTH } from "~/schemas/admin-tag";
 
-export const TAG_FIELD_ORDER = ["label", "description", "synonyms", "active"] as const;
+export const TAG_FIELD_ORDER = ["label", "description", "synonyms", "broader", "narrower", "related", "active"] as const;
 
 export interface TagFormDefaults {
   label: string;
   description: string;
   synonyms: string;
   active: boolean;
+  /** Tag ids, as form values. */
+  broader: string[];
+  narrower: string[];
+  related: string[];
 }
+
+/** The other tags, to choose this one's broader, narrower and related topics from. */
+export type TopicChoices = { value: string; label: string }[];
+
+const TOPIC_FIELDS = [
+  { name: "broader", label: "Broader topics (optional)", hint: "Topics this one is a kind of. A search for this topic also shows results about them, below its own, for example knife crime is a kind of serious violence." },
+  { name: "narrower", label: "Narrower topics (optional)", hint: "Topics that are a kind of this one. A search for them also shows results about this topic." },
+  { name: "related", label: "Related topics (optional)", hint: "Topics on a neighbouring subject." },
+] as const;
 
 /** The fields of the new and edit tag pages. */
 export function TagForm({
@@ -22,8 +35,10 @@ export function TagForm({
   onSubmit,
   submitLabel,
   submitting,
+  topics,
 }: {
   defaults: TagFormDefaults;
+  topics: TopicChoices;
   errors: FieldErrors;
   register: UseFormRegister<FieldValues>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
@@ -60,6 +75,21 @@ export function TagForm({
         error={errors.synonyms}
         registration={register("synonyms")}
       />
+      {topics.length
+        ? TOPIC_FIELDS.map((f) => (
+            <Checkboxes
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              hint={f.hint}
+              options={topics}
+              small
+              defaultValue={defaults[f.name]}
+              error={errors[f.name]}
+              registration={register(f.name)}
+            />
+          ))
+        : null}
       <SingleCheckbox
         name="active"
         label="Show this tag"

@@ -23,6 +23,7 @@ export function SiteHeader({ user, unreadCount = 0 }: { user: HeaderUser | null;
     ...(user ? ROLE_LINKS[user.role] : []),
     // The same words on screen and for screen readers.
     ...(user ? [{ to: "/notifications", label: unreadCount > 0 ? `Notifications (${unreadCount} unread)` : "Notifications" }] : []),
+    ...(user ? [{ to: "/account", label: "Your account" }] : []),
   ];
   return (
     <>

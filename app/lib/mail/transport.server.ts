@@ -13,6 +13,8 @@ export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to the text, when the email has one. */
+  html?: string | null;
   /** When the row was queued (ISO); keeps the Message-ID unique across databases. */
   createdAt?: string;
 }
@@ -56,6 +58,7 @@ function message(email: OutgoingEmail, from: string): Mail.Options {
     subject: email.subject,
     // Internet mail ends lines with CRLF; nodemailer leaves a plain-text body as given.
     text: email.text.replace(/\r\n|\r|\n/g, "\r\n"),
+    ...(email.html ? { html: email.html } : {}),
     messageId: messageId(email, from),
     // RFC 3834: tells auto-responders (out-of-office replies) not to answer.
     headers: { "Auto-Submitted": "auto-generated" },

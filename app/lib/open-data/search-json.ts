@@ -25,6 +25,10 @@ export interface ApiSearchResponse {
   results: ApiSearchResult[];
   facets: Record<keyof SearchResponse["facets"], { value: string; label: string; count: number; selected: boolean }[]>;
   suggestion: string | null;
+  /** True when no result holds every word, so these hold most of them. */
+  partial: boolean;
+  /** Broader topics whose results follow the direct ones, as { slug, label }. */
+  alsoAbout: { slug: string; label: string }[];
 }
 
 function result(r: SearchResult, origin: string): ApiSearchResult {
@@ -62,5 +66,7 @@ export function searchJson(response: SearchResponse, origin: string): ApiSearchR
     results: response.results.map((r) => result(r, origin)),
     facets,
     suggestion: response.suggestion,
+    partial: response.partial,
+    alsoAbout: response.alsoAbout.map((t) => ({ slug: t.slug, label: t.label })),
   };
 }

@@ -1,22 +1,29 @@
+import { readTransaction, writeTransaction } from "../../../db/transaction";
 import { sql, type RawBuilder } from "kysely";
 import { EVIDENCE_LABELS } from "~/lib/practice-options";
 import { formatUkDate, formatUkTimeRange } from "~/lib/uk-time";
 import {
+  anyPartFts5,
   buildSynonymIndex,
-  closestWord,
   maxEditsFor,
   parseSearchQuery,
+  partToFts5,
   quoteFts5,
+  toFts5,
   replaceWords,
   SEARCH_PAGE_SIZE,
   SEARCH_TYPES,
-  STATIC_SYNONYM_GROUPS,
+  STOP_WORDS,
   tagSynonymGroups,
   words,
   type ParsedQuery,
   type SynonymIndex,
 } from "~/lib/search-query";
 import type { EvidenceLabel } from "../../../db/schema";
+import { KNOWN_TERMS, POLICING_SYNONYM_GROUPS } from "./policing-words";
+import { bestCorrection, editsAllowed, wordsInKnownPhrases, worthSuggesting, type Candidate } from "./suggestions";
+import { buildThesaurus, widenToBroader, type Thesaurus, type Topic } from "./thesaurus";
+import { MIN_PARTS_TO_FORGIVE, partsHeld, rankByPartsHeld } from "./forgiving";
 import { FacetIndex, type FacetCounts, type FacetDocument, type FacetFilters } from "./facets";
 import { countMarks, ELLIPSIS, markedToHtml, openingWords } from "./snippet";
 import type {
@@ -187,7 +194,7 @@ async function updateVocabulary(trx: Executor, before: Map<string, number>, afte
 
 /** Joins the caller's transaction, or opens one: a document and its tags change together. */
 function inTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return writeTransaction(db, fn);
 }
 
 async function countDocuments(db: Executor): Promise<RebuildCounts> {
@@ -204,8 +211,11 @@ interface Reference {
   tags: { id: number; slug: string; label: string }[];
   organisations: { id: number; slug: string; name: string; region: string }[];
   synonyms: SynonymIndex;
-  /** Every word of every synonym phrase: deliberate vocabulary, never "corrected". */
-  synonymWords: Set<string>;
+  thesaurus: Thesaurus;
+  /** Words of the trade and the topic list: never respelt, and preferred as respellings. */
+  domainWords: Set<string>;
+  /** Phrases of the trade and the topic list, as word lists: respelt whole or not at all. */
+  knownPhrases: string[][];
 }
 
 /**
@@ -219,6 +229,7 @@ async function readState(db: Executor): Promise<{ generation: number; fingerprin
     select (select generation from search_state where id = 1) as generation,
       (select count(*) || ':' || coalesce(max(updated_at), '') from tags) || '|' ||
       (select count(*) || ':' || coalesce(max(id), 0) from tag_synonyms) || '|' ||
+      (select count(*) || ':' || coalesce(sum(tag_id * 31 + other_tag_id), 0) from tag_relations) || '|' ||
       (select count(*) || ':' || coalesce(max(updated_at), '') from organisations) as fingerprint`.execute(db);
   return { generation: Number(rows[0]?.generation ?? -1), fingerprint: rows[0]?.fingerprint ?? "" };
 }
@@ -240,11 +251,18 @@ async function loadReference(db: Executor): Promise<Reference> {
   const byTag = new Map<number, string[]>();
   for (const s of synonymRows) byTag.set(s.tag_id, [...(byTag.get(s.tag_id) ?? []), s.term]);
   // Retired tags keep their synonyms: the words still mean the same thing.
-  const groups = [...tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] }))), ...STATIC_SYNONYM_GROUPS];
-  const synonyms = buildSynonymIndex(groups);
-  const synonymWords = new Set(synonyms.groups.flat(2));
+  const tagGroups = tagSynonymGroups(allTags.map((t) => ({ label: t.label, synonyms: byTag.get(t.id) ?? [] })));
+  const synonyms = buildSynonymIndex([...tagGroups, ...POLICING_SYNONYM_GROUPS]);
   const tags = allTags.filter((t) => t.active === 1).map(({ id, slug, label }) => ({ id, slug, label }));
-  return { tags, organisations, synonyms, synonymWords };
+  const broader = await db.selectFrom("tag_relations").select(["tag_id", "other_tag_id"]).where("kind", "=", "broader").execute();
+  const thesaurus = buildThesaurus(
+    allTags.map((t, i) => ({ id: t.id, slug: t.slug, label: t.label, active: t.active === 1, phrases: tagGroups[i] })),
+    broader.map((b) => ({ tagId: b.tag_id, broaderId: b.other_tag_id })),
+  );
+  const knownPhrases = [...synonyms.groups.flat(), ...KNOWN_TERMS];
+  // Every word of every synonym phrase is deliberate vocabulary, as are the known terms.
+  const domainWords = new Set([...synonyms.groups.flat(2), ...KNOWN_TERMS.flat()].filter((w) => !STOP_WORDS.has(w)));
+  return { tags, organisations, synonyms, thesaurus, domainWords, knownPhrases };
 }
 
 /** The request's filter values that exist (active tags, known organisations and regions). */
@@ -338,6 +356,44 @@ async function relevancePage(db: Executor, match: string, passing: Int32Array | 
   const rest = SEARCH_PAGE_SIZE - fromAbout.length;
   const fromRest = await rankedIds(db, mentionOnlyMatch(match), passing, Math.max(0, offset - about), rest);
   return [...fromAbout, ...fromRest];
+}
+
+/**
+ * The query widened to the broader topics of the topics it names, when that
+ * finds more than the query itself: its match, counts and topics.
+ */
+async function widenedMatches(db: Executor, parsed: ParsedQuery, ref: Reference, facets: FacetIndex, f: FacetFilters, direct: number) {
+  const widened = widenToBroader(parsed.parts, ref.thesaurus);
+  if (!widened) return null;
+  const match = toFts5(widened.parts);
+  const { counts, passing } = facets.count(await matchingIds(db, match), f);
+  return counts.total > direct ? { match, counts, passing, topics: widened.topics as Topic[] } : null;
+}
+
+/** A page of the direct matches in ranking order, then the widened ones (about a broader topic) by BM25. */
+async function widenedPage(
+  db: Executor, match: string, widenedMatch: string, passing: { direct: Int32Array; all: Int32Array } | null, direct: number, offset: number,
+): Promise<number[]> {
+  const first = offset < direct ? await relevancePage(db, match, passing?.direct ?? null, offset) : [];
+  const after = await rankedIds(db, `(${widenedMatch}) NOT (${match})`, passing?.all ?? null, Math.max(0, offset - direct), SEARCH_PAGE_SIZE - first.length);
+  return [...first, ...after];
+}
+
+/** For forgiving matching: which documents hold most of the query's parts, and how many each holds. */
+async function partsHeldBy(db: Executor, parsed: ParsedQuery): Promise<Map<number, number> | null> {
+  if (parsed.parts.length < MIN_PARTS_TO_FORGIVE) return null;
+  const hits: number[][] = [];
+  for (const part of parsed.parts) hits.push(await matchingIds(db, partToFts5(part)));
+  return partsHeld(hits);
+}
+
+/** A page of forgiving results: most parts held first, then weighted BM25 over any of the parts. */
+async function partialPage(db: Executor, parsed: ParsedQuery, held: Map<number, number>, passing: Int32Array, offset: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number; score: number }>`
+    select search_fts.rowid as id, bm25(search_fts, ${WEIGHTS}) as score from search_fts
+    where search_fts match ${anyPartFts5(parsed.parts)} ${onlyPassing(passing)}`.execute(db);
+  const score = new Map(rows.map((r) => [r.id, r.score]));
+  return rankByPartsHeld(held, score, passing).slice(offset, offset + SEARCH_PAGE_SIZE);
 }
 
 // One collator for every sort (localeCompare with a locale makes one per call).
@@ -510,34 +566,48 @@ async function vocabularyNear(db: Executor, word: string, prefix: string) {
   return rows;
 }
 
+/** Domain words (policing words, the topic list) near `word`: same first letter, about as long. */
+function domainNear(word: string, ref: Reference): Candidate[] {
+  const max = maxEditsFor(word);
+  const length = Array.from(word).length;
+  const first = Array.from(word)[0];
+  return [...ref.domainWords]
+    .filter((w) => w.startsWith(first) && Math.abs(Array.from(w).length - length) <= max)
+    .map((term) => ({ term, docs: 0 }));
+}
+
 /**
- * The closest word of the index. Most slips keep the first two letters, so
- * those are looked at first (a short scan of the vocabulary); then words
- * with the same first letter; then words starting with the second letter
- * ("hsoplifting").
+ * The respelling of a word the index does not hold. Most slips keep the
+ * first two letters, so those words of the index are looked at first (a short
+ * scan of the vocabulary); then words with the same first letter; then words
+ * starting with the second letter ("hsoplifting"). Domain words join the
+ * candidates of the first letter.
  */
-async function correction(db: Executor, word: string): Promise<string | null> {
+async function correction(db: Executor, word: string, ref: Reference, maxEdits: number): Promise<string | null> {
   const chars = Array.from(word);
   const prefixes = new Set([chars.slice(0, 2).join(""), chars[0], chars[1]]);
   for (const prefix of prefixes) {
-    const fix = closestWord(word, await vocabularyNear(db, word, prefix));
+    const near = await vocabularyNear(db, word, prefix);
+    const domain = prefix === chars[0] ? domainNear(word, ref) : [];
+    const fix = bestCorrection(word, [...near, ...domain.filter((d) => !near.some((n) => n.term === d.term))], ref.domainWords, maxEdits);
     if (fix) return fix;
   }
   return null;
 }
 
-async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, total: number, ref: Reference, facets: FacetIndex): Promise<string | null> {
+async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, found: { allWords: number; shown: number }, ref: Reference, facets: FacetIndex): Promise<string | null> {
   const corrections = new Map<number, string>();
   const lastIndex = parsed.words.length - 1;
   const lastIsPrefix = parsed.parts[parsed.parts.length - 1]?.prefix ?? false;
+  const inPhrases = wordsInKnownPhrases(parsed.words.map((w) => w.word), ref.knownPhrases);
   const seen = new Map<string, string | null>();
   for (const [i, { word }] of parsed.words.entries()) {
-    if (ref.synonymWords.has(word) || maxEditsFor(word) === 0 || /\d/.test(word)) continue;
+    if (inPhrases.has(i) || ref.domainWords.has(word) || STOP_WORDS.has(word) || maxEditsFor(word) === 0 || /\d/.test(word)) continue;
     const asPrefix = i === lastIndex && lastIsPrefix;
     const key = `${word}${asPrefix ? "*" : ""}`;
     if (!seen.has(key)) {
       const known = await matchesAnything(db, quoteFts5(word) + (asPrefix ? "*" : ""));
-      seen.set(key, known ? null : await correction(db, word));
+      seen.set(key, known ? null : await correction(db, word, ref, editsAllowed(found.shown)));
     }
     const fix = seen.get(key);
     if (fix) corrections.set(i, fix);
@@ -546,7 +616,7 @@ async function suggest(db: Executor, parsed: ParsedQuery, f: FacetFilters, total
   const corrected = replaceWords(parsed, corrections);
   const reparsed = parseSearchQuery(corrected, ref.synonyms);
   if (!reparsed.match) return null;
-  return facets.count(await matchingIds(db, reparsed.match), f).counts.total > total ? corrected : null;
+  return worthSuggesting(facets.count(await matchingIds(db, reparsed.match), f).counts.total, found) ? corrected : null;
 }
 
 // ---------------------------------------------------------------------------
@@ -560,7 +630,7 @@ const NO_FACETS: SearchFacets = { type: [], tag: [], organisation: [], region: [
 
 /** Reads in one transaction, so counts, pages and facets all see the same index. */
 function inReadTransaction<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return readTransaction(db, fn);
 }
 
 // Whole answers, per database, for repeated searches (search-as-you-type
@@ -606,7 +676,16 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
     const base = { query: parsed.text, searched: match !== null, sort, pageSize: SEARCH_PAGE_SIZE, filters: appliedFilters(f, ref) };
     try {
       const facets = await loadFacetIndex(db, trx, state.generation);
-      const { counts, passing } = facets.count(match ? await matchingIds(trx, match) : null, f);
+      let { counts, passing } = facets.count(match ? await matchingIds(trx, match) : null, f);
+      const allWordsTotal = counts.total;
+      const directPassing = passing;
+      // A topic with a broader one: what is about the broader topic comes after the direct matches.
+      const broader = match ? await widenedMatches(trx, parsed, ref, facets, f, allWordsTotal) : null;
+      if (broader) ({ counts, passing } = broader);
+      // No document holds every part: show those that hold most of them.
+      const held = match && counts.total === 0 ? await partsHeldBy(trx, parsed) : null;
+      if (held?.size) ({ counts, passing } = facets.count(Array.from(held.keys()), f));
+      const partial = held !== null && counts.total > 0;
       const total = counts.total;
       const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
       const page = Math.min(params.page, pageCount);
@@ -618,17 +697,26 @@ async function runSearch(db: Executor, params: SearchParams): Promise<SearchResp
             ? Array.from(passing.subarray(offset, offset + SEARCH_PAGE_SIZE))
             : sort === "newest"
               ? facets.newestFirst(passing, offset, SEARCH_PAGE_SIZE)
-              : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
-      const results = await loadResults(trx, ids, parsed);
-      const suggestion = match && total < SUGGEST_BELOW ? await suggest(trx, parsed, f, total, ref, facets) : null;
-      const response: SearchResponse = { ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion };
+              : partial
+                ? await partialPage(trx, parsed, held!, passing, offset)
+                : broader
+                  ? await widenedPage(trx, match, broader.match, hasFilters(f) ? { direct: directPassing, all: passing } : null, allWordsTotal, offset)
+                  : await relevancePage(trx, match, hasFilters(f) ? passing : null, offset);
+      const shownMatch = partial ? anyPartFts5(parsed.parts) : broader ? broader.match : match;
+      const results = await loadResults(trx, ids, { ...parsed, match: shownMatch });
+      const suggestion =
+        match && allWordsTotal < SUGGEST_BELOW ? await suggest(trx, parsed, f, { allWords: allWordsTotal, shown: total }, ref, facets) : null;
+      const response: SearchResponse = {
+        ...base, total, page, pageCount, results, facets: buildFacets(counts, f, ref), suggestion, partial,
+        alsoAbout: broader?.topics ?? [],
+      };
       remember(db, key, response);
       return structuredClone(response);
     } catch (error) {
       // Every word is quoted, so this should never happen; if some input still
       // upsets FTS5, the person gets no results rather than an error page.
       if (!isFts5QueryError(error)) throw error;
-      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null };
+      return { ...base, total: 0, page: 1, pageCount: 1, results: [], facets: NO_FACETS, suggestion: null, partial: false, alsoAbout: [] };
     }
   });
 }

@@ -69,6 +69,16 @@ export interface SearchResponse {
   filters: Omit<SearchParams, "q" | "sort" | "page">;
   /** A respelt query that finds more, when this one finds fewer than 3. */
   suggestion: string | null;
+  /**
+   * True when no result holds every word of the query, so the results are
+   * those holding most of them (most words first, then relevance).
+   */
+  partial: boolean;
+  /**
+   * Broader topics of a topic the query names ("knife crime" is a kind of
+   * serious violence), when results about them are listed after the direct ones.
+   */
+  alsoAbout: { slug: string; label: string }[];
 }
 
 export interface RebuildCounts {
