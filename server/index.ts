@@ -11,6 +11,7 @@ import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
 import { startDatabaseUpkeep } from "./database-upkeep";
 import { handleServerError, refuseMalformedPath } from "./error-handling";
+import { reportMemoryOnSignal } from "./memory-report";
 import { remixHandler } from "./remix-handler";
 import { requestId } from "./request-context";
 import { requestLog } from "./request-log";
@@ -88,4 +89,5 @@ function serve() {
   });
 
   stopGracefullyOnSignal(server, mailWorker);
+  reportMemoryOnSignal();
 }
