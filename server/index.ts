@@ -12,6 +12,7 @@ import { bodyLimit } from "./body-limit";
 import { crossSiteGuard } from "./cross-site-guard";
 import { startDatabaseUpkeep } from "./database-upkeep";
 import { handleServerError, refuseMalformedPath } from "./error-handling";
+import { reportMemoryOnSignal } from "./memory-report";
 import { remixHandler } from "./remix-handler";
 import { requestId } from "./request-context";
 import { requestLog } from "./request-log";
@@ -90,4 +91,5 @@ function serve() {
   });
 
   stopGracefullyOnSignal(server, [housekeeping], mailWorker);
+  reportMemoryOnSignal();
 }

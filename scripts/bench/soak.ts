@@ -11,6 +11,7 @@ import { Client } from "../../tests/support/client";
 import { completeEntryForm } from "../../tests/support/entries";
 import { startServer, type RunningServer } from "../../tests/support/server";
 import { addUser, TEST_PASSWORD } from "../../tests/support/users";
+import { MEMORY_LINE } from "../../server/memory-report";
 import { generateCorpus } from "./corpus";
 import { describeMachine, loadAverage } from "./machine";
 import { Random } from "./random";
@@ -55,16 +56,41 @@ function options() {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
+function childrenOf(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return []; // no children file: one process
+  }
+}
+
 /** Resident memory of a process and its children (the server processes of WEB_CONCURRENCY), in MiB. */
 function rssMiB(pid: number): number {
   const rss = (p: number) => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0) / 1024;
-  let total = rss(pid);
-  try {
-    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) total += rss(Number(child));
-  } catch {
-    // no children file: one process
+  return [pid, ...childrenOf(pid)].reduce((total, p) => total + rss(p), 0);
+}
+
+/**
+ * The V8 heap in use after a full garbage collection, summed over the
+ * processes that serve, in MiB (server/memory-report.ts; the server runs with
+ * --expose-gc). This, not RSS, is what grows if something leaks.
+ */
+async function heapAfterGcMiB(server: RunningServer): Promise<{ used: number; total: number }> {
+  const children = childrenOf(server.pid);
+  const serving = children.length ? children : [server.pid]; // the first process of several only supervises
+  const seen = (server.output().match(new RegExp(MEMORY_LINE, "g")) ?? []).length;
+  for (const p of serving) process.kill(p, "SIGUSR2");
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const lines = [...server.output().matchAll(new RegExp(`${MEMORY_LINE} (\\{.*\\})`, "g"))].slice(seen);
+    if (lines.length >= serving.length) {
+      for (const m of lines) log(`  ${MEMORY_LINE} ${m[1]}`);
+      const reports = lines.map((m) => JSON.parse(m[1]) as { heapUsed: number; heapTotal: number });
+      return { used: reports.reduce((t, r) => t + r.heapUsed, 0), total: reports.reduce((t, r) => t + r.heapTotal, 0) };
+    }
+    if (Date.now() > deadline) throw new Error("the server did not report its memory after SIGUSR2 (started without --expose-gc?)");
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return total;
 }
 
 type Kind = "read" | "autosave" | "submit" | "decision";
@@ -218,7 +244,8 @@ interface ConfigResult {
   processes: number;
   readOnly: Phase;
   mixed: Phase;
-  rss: { start: number; afterReadOnly: number; end: number; max: number };
+  rss: { start: number; afterReadOnly: number; end: number; max: number; byMinute: number[] };
+  heap: Record<"start" | "afterReadOnly" | "end", { used: number; total: number }> & { byMinute: { used: number; total: number }[] };
   busy: Record<string, number>;
   serverErrors: number;
 }
@@ -229,27 +256,38 @@ async function runConfig(processes: number, o: ReturnType<typeof options>): Prom
   try {
     log(`[${processes} process${processes > 1 ? "es" : ""}] preparing ${o.entries} published entries`);
     const { slugs, tagId } = await prepare(file, o.entries);
-    const server = await startServer({ databasePath: file, env: { WEB_CONCURRENCY: String(processes), MAIL_WORKER_INTERVAL_MS: "1000" } });
+    const server = await startServer({ databasePath: file, env: { WEB_CONCURRENCY: String(processes), MAIL_WORKER_INTERVAL_MS: "1000", NODE_OPTIONS: "--expose-gc" } });
     try {
       const actors: Actor[] = [];
       for (const [email] of LEADS) actors.push({ kind: "lead", client: await signedIn(server.url, email), busy: false, saves: 0 });
       for (const email of REVIEWERS) actors.push({ kind: "reviewer", client: await signedIn(server.url, email), busy: false, saves: 0 });
       const soak = new Soak(server, slugs, actors, tagId);
       await soak.run(5, false); // warm-up: caches, JIT
-      const rss = { start: rssMiB(server.pid), afterReadOnly: 0, end: 0, max: 0 };
-      const sampler = setInterval(() => (rss.max = Math.max(rss.max, rssMiB(server.pid))), 1000);
+      const heap: ConfigResult["heap"] = { start: await heapAfterGcMiB(server), afterReadOnly: { used: 0, total: 0 }, end: { used: 0, total: 0 }, byMinute: [] };
+      const rss = { start: rssMiB(server.pid), afterReadOnly: 0, end: 0, max: 0, byMinute: [] as number[] };
+      let ticks = 0;
+      const sampler = setInterval(() => {
+        const now = rssMiB(server.pid);
+        rss.max = Math.max(rss.max, now);
+        if (++ticks % 60 === 0) {
+          rss.byMinute.push(now);
+          void heapAfterGcMiB(server).then((h) => heap.byMinute.push(h), () => {});
+        }
+      }, 1000);
       log(`[${processes}] read-only for ${o.readOnlyMinutes} min`);
       const readOnly = await soak.run(o.readOnlyMinutes * 60, false);
       rss.afterReadOnly = rssMiB(server.pid);
+      heap.afterReadOnly = await heapAfterGcMiB(server);
       log(`[${processes}] 95% reads, 5% writes for ${o.minutes} min`);
       const mixed = await soak.run(o.minutes * 60, true);
       clearInterval(sampler);
       rss.end = rssMiB(server.pid);
       rss.max = Math.max(rss.max, rss.end);
+      heap.end = await heapAfterGcMiB(server);
       const busy: Record<string, number> = {};
       for (const m of server.output().matchAll(/code: '(SQLITE_BUSY\w*)'/g)) busy[m[1]] = (busy[m[1]] ?? 0) + 1;
       const serverErrors = (server.output().match(/^\w*Error\b.*$/gm) ?? []).length;
-      return { processes, readOnly, mixed, rss, busy, serverErrors };
+      return { processes, readOnly, mixed, rss, heap, busy, serverErrors };
     } finally {
       await server.stop();
     }
@@ -277,6 +315,8 @@ function formatConfig(r: ConfigResult, o: ReturnType<typeof options>) {
   const writes = r.mixed.latencies.autosave.length + r.mixed.latencies.submit.length + r.mixed.latencies.decision.length;
   const total = writes + r.mixed.latencies.read.length;
   const growth = r.rss.end - r.rss.start;
+  const heapGrowth = r.heap.end.used - r.heap.start.used;
+  const signed = (n: number) => `${n >= 0 ? "+" : ""}${n.toFixed(1)}`;
   return [
     `### ${r.processes} server process${r.processes > 1 ? "es" : ""} (WEB_CONCURRENCY=${r.processes})`,
     "",
@@ -293,7 +333,8 @@ function formatConfig(r: ConfigResult, o: ReturnType<typeof options>) {
     `- Errors (goal 0): ${errors}${r.mixed.errorSamples.length ? `, for example ${r.mixed.errorSamples.join("; ")}` : ""}. Errors logged by the server: ${r.serverErrors}.`,
     `- SQLITE_BUSY in the server log (goal 0): ${busyTotal}${busyTotal ? ` (${Object.entries(r.busy).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}.`,
     `- Read p95 with writes against read-only (goal within 1.2x): ${ms(mixedRead.p95)} / ${ms(ro.p95)} ms = ${ratio.toFixed(2)}x: ${ratio <= 1.2 ? "met" : "MISSED"}.`,
-    `- Server memory (RSS${r.processes > 1 ? ", all processes" : ""}): ${r.rss.start.toFixed(0)} MiB after warm-up, ${r.rss.afterReadOnly.toFixed(0)} MiB after the read-only stretch, ${r.rss.end.toFixed(0)} MiB at the end (highest ${r.rss.max.toFixed(0)} MiB); ${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MiB over the run.`,
+    `- Server heap after a full garbage collection${r.processes > 1 ? " (all serving processes)" : ""}, what a leak grows: ${r.heap.start.used.toFixed(1)} MiB after warm-up, ${r.heap.afterReadOnly.used.toFixed(1)} MiB after the read-only stretch, ${r.heap.end.used.toFixed(1)} MiB at the end; ${signed(heapGrowth)} MiB over the run. Each minute from the start of the read-only stretch: ${r.heap.byMinute.map((m) => m.used.toFixed(1)).join(", ")} MiB. Heap V8 keeps reserved (part of RSS): ${r.heap.start.total.toFixed(0)}, ${r.heap.afterReadOnly.total.toFixed(0)}, ${r.heap.end.total.toFixed(0)} MiB.`,
+    `- Server memory (RSS${r.processes > 1 ? ", all processes" : ""}): ${r.rss.start.toFixed(0)} MiB after warm-up, ${r.rss.afterReadOnly.toFixed(0)} MiB after the read-only stretch, ${r.rss.end.toFixed(0)} MiB at the end (highest ${r.rss.max.toFixed(0)} MiB); ${growth >= 0 ? "+" : ""}${growth.toFixed(0)} MiB over the run. Each minute from the start of the read-only stretch: ${r.rss.byMinute.map((m) => m.toFixed(0)).join(", ")} MiB.`,
     "",
   ].join("\n");
 }
