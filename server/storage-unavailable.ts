@@ -1,4 +1,6 @@
 import type { ServerBuild } from "@remix-run/node";
+import { logger } from "~/lib/logger.server";
+import { currentRequestId } from "~/lib/request-store.server";
 
 // When the database file cannot be written (disk full, read-only, an I/O
 // error), a write fails inside SQLite and rolls back whole: nothing is half
@@ -32,7 +34,7 @@ function answered<F extends Handler | undefined>(handler: F, resource: boolean):
     } catch (error) {
       const code = storageFailureCode(error);
       if (!code) throw error;
-      console.error(`Database cannot be written (${code}): ${error instanceof Error ? error.message : String(error)}`);
+      logger.error({ requestId: currentRequestId(), code, err: error }, `Database cannot be written (${code})`);
       const headers = { "Retry-After": RETRY_AFTER_SECONDS, "Cache-Control": "no-store" };
       if (resource) return Response.json({ status: "error", message: AUTOSAVE_UNAVAILABLE_MESSAGE }, { status: 503, headers });
       throw new Response(STORAGE_UNAVAILABLE_MESSAGE, { status: 503, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });

@@ -30,20 +30,25 @@ function post(path: string, body: string | Uint8Array, headers: Record<string, s
   });
 }
 
-/** A raw request, for headers fetch will not send as given (Host). */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+/**
+ * A raw request, for headers fetch will not send as given (Host) and answers
+ * it would decompress (Content-Encoding).
+ */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
     http
       .get({ host: "127.0.0.1", port, path, headers }, (res) => {
         let body = "";
-        res.setEncoding("utf8");
+        res.setEncoding("latin1");
         res.on("data", (c) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       })
       .on("error", reject);
   });
 }
+
+const rawGetHeaders = async (path: string, headers: Record<string, string>) => (await rawGet(path, headers)).headers;
 
 async function loginAttempts() {
   return server.withDb(async (db) => Number((await db.selectFrom("login_attempts").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n));
@@ -212,18 +217,6 @@ describe("responses are compressed, and fingerprinted assets cached for good", (
     expect(asset["cache-control"]).toContain("max-age=31536000");
   });
 });
-
-function rawGetHeaders(path: string, headers: Record<string, string>): Promise<http.IncomingHttpHeaders> {
-  const { port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: "127.0.0.1", port, path, headers }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.headers));
-      })
-      .on("error", reject);
-  });
-}
 
 describe("the request log", () => {
   it("writes one JSON line per request with its id, status, time and user, and never a password, token, cookie or query", async () => {
